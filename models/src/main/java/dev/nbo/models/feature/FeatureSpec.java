@@ -1,0 +1,118 @@
+package dev.nbo.models.feature;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The validated set of feature definitions, in file order. Its {@link #hash()} identifies the definitions (not the
+ * file's formatting or descriptions): a model records it, and serving refuses a model whose hash differs.
+ */
+public final class FeatureSpec {
+    private final String origin;
+    private final List<FeatureDefinition> features;
+    private final Map<String, FeatureDefinition> byName;
+    private final String hash;
+
+    FeatureSpec(String origin, List<FeatureDefinition> features) {
+        this.origin = origin;
+        this.features = List.copyOf(features);
+        Map<String, FeatureDefinition> index = new LinkedHashMap<>();
+        for (FeatureDefinition feature : features) {
+            index.put(feature.name(), feature);
+        }
+        this.byName = Collections.unmodifiableMap(index);
+        this.hash = computeHash(this.features);
+    }
+
+    /** Loads and validates a {@code features.yaml} file. */
+    public static FeatureSpec load(Path file) {
+        return FeatureSpecLoader.load(file);
+    }
+
+    /** Parses YAML text; {@code origin} names it in error messages. */
+    public static FeatureSpec parse(String origin, String yaml) {
+        return FeatureSpecLoader.parse(origin, yaml);
+    }
+
+    /** Where the spec was read from, for messages and manifests. */
+    public String origin() {
+        return origin;
+    }
+
+    public List<FeatureDefinition> features() {
+        return features;
+    }
+
+    public Optional<FeatureDefinition> feature(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public FeatureDefinition require(String name) {
+        FeatureDefinition feature = byName.get(name);
+        if (feature == null) {
+            throw new IllegalArgumentException("feature '" + name + "' is not defined in " + origin);
+        }
+        return feature;
+    }
+
+    /** The features of one entity, in file order. */
+    public List<FeatureDefinition> features(Entity entity) {
+        return features.stream().filter(f -> f.entity() == entity).toList();
+    }
+
+    /** The features of one entity computed from one source, in file order. */
+    public List<FeatureDefinition> features(Entity entity, Source source) {
+        return features.stream().filter(f -> f.entity() == entity && f.source() == source).toList();
+    }
+
+    /** The longest window among the given features, or {@link Window#LIFETIME} if any of them has no bound. */
+    public static Window longestWindow(List<FeatureDefinition> features) {
+        int longest = 1;
+        for (FeatureDefinition feature : features) {
+            if (feature.window().isLifetime()) {
+                return Window.LIFETIME;
+            }
+            longest = Math.max(longest, feature.window().days());
+        }
+        return new Window(longest);
+    }
+
+    /** SHA-256 (hex) of the canonical form of every definition, in order. */
+    public String hash() {
+        return hash;
+    }
+
+    private static String computeHash(List<FeatureDefinition> features) {
+        StringBuilder canonical = new StringBuilder("nbo-features/1\n");
+        for (FeatureDefinition f : features) {
+            Map<String, Object> filter = new TreeMap<>();
+            f.filter().allowed().forEach((column, values) -> filter.put(column, new java.util.TreeSet<>(values)));
+            canonical.append(String.join("|", f.name(), f.entity().wireName(),
+                    f.source() == null ? "" : f.source().wireName(), f.aggregation().wireName(),
+                    String.valueOf(f.column()), f.window().toString(), filter.toString(), f.type().wireName(),
+                    String.valueOf(f.defaultValue()), String.valueOf(f.numerator()),
+                    String.valueOf(f.denominator())))
+                    .append('\n');
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FeatureSpec[" + origin + ", " + features.size() + " features, hash " + hash.substring(0, 12) + "]";
+    }
+}
