@@ -86,6 +86,23 @@ public final class FeatureSpec {
         return new Window(longest);
     }
 
+    /**
+     * The value a feature takes for a key with no data at all: {@link FeatureDefinition#emptyValue()}, and for a
+     * ratio what the ratio rule gives on its parts' empty values (usually its default). Both implementations use it
+     * for keys a sparse entity (customer x offer, customer x category) has no row for.
+     */
+    public Object emptyValueOf(FeatureDefinition feature) {
+        if (feature.aggregation() != Aggregation.RATIO) {
+            return feature.emptyValue();
+        }
+        Object numerator = emptyValueOf(require(feature.numerator()));
+        Object denominator = emptyValueOf(require(feature.denominator()));
+        if (numerator instanceof Number n && denominator instanceof Number d && d.doubleValue() != 0.0) {
+            return n.doubleValue() / d.doubleValue();
+        }
+        return feature.defaultValue();
+    }
+
     /** SHA-256 (hex) of the canonical form of every definition, in order. */
     public String hash() {
         return hash;

@@ -7,13 +7,15 @@ import java.util.regex.Pattern;
  * file names, URLs, Redis keys and log lines, and it accepts what real exports contain (UCI stock codes such as
  * {@code 85123A}, numeric customer ids, e-mail-like ids).
  */
-final class IdFormat {
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-.:@+]{0,127}");
+public final class IdFormat {
+    /** The rule as a regular expression, for checks that run outside Java objects (Spark SQL {@code rlike}). */
+    public static final String REGEX = "[A-Za-z0-9][A-Za-z0-9_\\-.:@+]{0,127}";
+    private static final Pattern VALID = Pattern.compile(REGEX);
 
     private IdFormat() {
     }
 
-    static String check(String kind, String value) {
+    public static String check(String kind, String value) {
         if (value == null) {
             throw new IllegalArgumentException(kind + " must not be null");
         }
@@ -24,7 +26,7 @@ final class IdFormat {
         return value;
     }
 
-    static boolean isValid(String value) {
+    public static boolean isValid(String value) {
         return value != null && VALID.matcher(value).matches();
     }
 
