@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nbo features}: warehouse to validated tables, snapshots, training pairs and the online snapshot. */
-@Command(name = "features", mixinStandardHelpOptions = true,
+@Command(name = "features", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = {
                 "Builds features from a warehouse: validates every table (bad rows go to quarantine/ with a reason), "
                         + "computes point-in-time snapshots of every feature in the spec at each as-of date, training "

@@ -6,8 +6,8 @@ import picocli.CommandLine;
 final class Versions implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = FeaturesCli.class.getPackage().getImplementationVersion();
-        return new String[] {"nbo " + (version == null ? "(development build)" : version)
+        String version = System.getProperty("nbo.version");
+        return new String[] {"nbo " + (version == null ? "(version unknown: not started by ./nbo)" : version)
                 + ", Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION()};
     }
 }
