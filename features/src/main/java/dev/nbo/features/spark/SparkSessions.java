@@ -19,6 +19,10 @@ public final class SparkSessions {
         SparkSession.Builder builder = SparkSession.builder().appName(appName);
         if (System.getProperty("spark.master") == null && master != null) {
             builder.master(master);
+            if (master.startsWith("local")) {
+                // a local run needs no network: don't depend on the host name resolving (CI containers)
+                builder.config("spark.driver.host", "localhost").config("spark.driver.bindAddress", "127.0.0.1");
+            }
         }
         return builder
                 .config("spark.sql.session.timeZone", "UTC")
