@@ -61,9 +61,14 @@ public final class FeaturePipeline {
     }
 
     public PipelineResult run(PipelineOptions options) {
-        long started = System.nanoTime();
         FeatureSpec spec = FeatureSpec.load(options.spec());
-        Progress progress = new Progress(out, STEPS).watch(spark);
+        try (Progress progress = new Progress(out, STEPS).watch(spark)) {
+            return run(options, spec, progress);
+        }
+    }
+
+    private PipelineResult run(PipelineOptions options, FeatureSpec spec, Progress progress) {
+        long started = System.nanoTime();
         out.printf("Features from %s into %s (%d features, spec %s)%n", options.warehouse(), options.out(),
                 spec.features().size(), spec.hash().substring(0, 12));
 

@@ -14,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
  * number, and while Spark works a line shows finished tasks every few seconds. Spark's own console bar is off
  * (it floods logs that are not terminals).
  */
-public final class Progress {
+public final class Progress implements AutoCloseable {
     private final PrintStream out;
     private final int steps;
     private final long startNanos = System.nanoTime();
@@ -23,6 +23,8 @@ public final class Progress {
     private final AtomicLong tasksSubmitted = new AtomicLong();
     private volatile long lastReportNanos = System.nanoTime();
     private volatile String current = "";
+    private SparkSession watched;
+    private SparkListener listener;
 
     public Progress(PrintStream out, int steps) {
         this.out = out;
@@ -31,7 +33,8 @@ public final class Progress {
 
     /** Reports Spark task progress of {@code spark} on this object's line. */
     public Progress watch(SparkSession spark) {
-        spark.sparkContext().addSparkListener(new SparkListener() {
+        watched = spark;
+        listener = new SparkListener() {
             @Override
             public void onStageSubmitted(SparkListenerStageSubmitted stage) {
                 tasksSubmitted.addAndGet(stage.stageInfo().numTasks());
@@ -47,8 +50,18 @@ public final class Progress {
                             tasksSubmitted.get(), elapsed());
                 }
             }
-        });
+        };
+        spark.sparkContext().addSparkListener(listener);
         return this;
+    }
+
+    /** Stops reporting Spark progress. */
+    @Override
+    public void close() {
+        if (watched != null) {
+            watched.sparkContext().removeSparkListener(listener);
+            watched = null;
+        }
     }
 
     /** Announces the next step. */

@@ -37,6 +37,8 @@ public final class SparkSessions {
                 .config("spark.ui.enabled", System.getProperty("nbo.spark.ui", "false"))
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.sources.partitionOverwriteMode", "static")
+                // as_of=2025-03-10 partitions read back as text, the form the pipeline joins on
+                .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
                 .getOrCreate();
     }
 
