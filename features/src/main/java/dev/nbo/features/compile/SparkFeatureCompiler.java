@@ -183,7 +183,8 @@ public final class SparkFeatureCompiler {
             }
             List<FeatureDefinition> windowed = features.stream().filter(f -> !f.window().isLifetime()).toList();
             List<FeatureDefinition> lifetime = features.stream().filter(f -> f.window().isLifetime()).toList();
-            for (Dataset<Row> part : List.of(stateOf(entity, rows, windowed, true), stateOf(entity, rows, lifetime, false))) {
+            for (Dataset<Row> part : java.util.Arrays.asList(stateOf(entity, rows, windowed, true),
+                    stateOf(entity, rows, lifetime, false))) {
                 if (part != null) {
                     result = result == null ? part : result.unionByName(part);
                 }
