@@ -51,7 +51,7 @@ final class InputChecks {
             long count = counts.isNullAt(2 * i) ? 0 : counts.getLong(2 * i);
             if (count > 0) {
                 Check check = checks.get(i);
-                found.add(String.format("column %s: %,d line%s %s, e.g. %s", check.column(), count,
+                found.add(String.format("column %s: %,d line%s with %s, e.g. %s", check.column(), count,
                         count == 1 ? "" : "s", check.problem(), counts.getString(2 * i + 1)));
             }
         }

@@ -89,7 +89,8 @@ public final class OnlineRetailImporter {
             OutputFiles.writeText(spark, root + "/" + OFFERS_FILE, OffersYaml.render(offers, List.of(
                     "Offers of the warehouse imported from " + input + " by ./nbo import online-retail:",
                     "one per product category; value = median amount of the category's purchase lines.",
-                    "Generated: edit a copy, not this file (the next import replaces it). Format: docs/offers-yaml.md")));
+                    "Generated: edit a copy, not this file (the next import replaces it).",
+                    "Format: docs/offers-yaml.md")));
 
             progress.step("counting and writing " + SUMMARY_FILE);
             ImportSummary summary = summary(lines, outcomes, nonProductCodes, root, offers.size());

@@ -57,7 +57,8 @@ final class OnlineRetailReader {
         Column price = LineValues.number(path, columns.get(OnlineRetailColumn.UNIT_PRICE),
                 raw(raw, columns, OnlineRetailColumn.UNIT_PRICE), type(raw, columns, OnlineRetailColumn.UNIT_PRICE));
         Column time = InvoiceTimes.parse(path, columns.get(OnlineRetailColumn.INVOICE_DATE),
-                raw(raw, columns, OnlineRetailColumn.INVOICE_DATE), type(raw, columns, OnlineRetailColumn.INVOICE_DATE));
+                raw(raw, columns, OnlineRetailColumn.INVOICE_DATE),
+                type(raw, columns, OnlineRetailColumn.INVOICE_DATE));
         return raw.select(
                 LineValues.text(raw(raw, columns, OnlineRetailColumn.INVOICE)).as(INVOICE),
                 upper(LineValues.text(raw(raw, columns, OnlineRetailColumn.STOCK_CODE))).as(STOCK_CODE),
@@ -77,33 +78,35 @@ final class OnlineRetailReader {
     private static InputChecks checks(String path, Map<OnlineRetailColumn, String> columns) {
         Column invoice = col(INVOICE);
         return new InputChecks(path)
-                .problem(columns.get(OnlineRetailColumn.INVOICE), "have no invoice number", invoice.isNull(),
+                .problem(columns.get(OnlineRetailColumn.INVOICE), "no invoice number", invoice.isNull(),
                         InputChecks.example(col(STOCK_CODE), invoice))
-                .problem(columns.get(OnlineRetailColumn.INVOICE), "have an invoice number that is not a valid id"
+                .problem(columns.get(OnlineRetailColumn.INVOICE), "an invoice number that is not a valid id"
                         + " (letters, digits, _ - . : @ +)", invoice.rlike(ID).unary_$bang(),
                         InputChecks.example(invoice, invoice))
-                .problem(columns.get(OnlineRetailColumn.STOCK_CODE), "have no stock code", col(STOCK_CODE).isNull(),
+                .problem(columns.get(OnlineRetailColumn.STOCK_CODE), "no stock code", col(STOCK_CODE).isNull(),
                         InputChecks.example(col(STOCK_CODE), invoice))
-                .problem(columns.get(OnlineRetailColumn.INVOICE_DATE), "have no date", col("_raw_date").isNull(),
+                .problem(columns.get(OnlineRetailColumn.INVOICE_DATE), "no date", col("_raw_date").isNull(),
                         InputChecks.example(col("_raw_date"), invoice))
-                .problem(columns.get(OnlineRetailColumn.INVOICE_DATE), "are not dates in an accepted layout ("
+                .problem(columns.get(OnlineRetailColumn.INVOICE_DATE), "a date in none of the accepted layouts ("
                         + InvoiceTimes.examples() + ")", col("_raw_date").isNotNull().and(col(INVOICE_TIME).isNull()),
                         InputChecks.example(col("_raw_date"), invoice))
-                .problem(columns.get(OnlineRetailColumn.INVOICE_DATE), "are dates before " + InvoiceTimes.EARLIEST
-                        + " or from " + InvoiceTimes.LATEST + " on, probably integers in another unit than"
-                        + " nanoseconds since 1970", InvoiceTimes.implausible(col(INVOICE_TIME)),
+                .problem(columns.get(OnlineRetailColumn.INVOICE_DATE), "a date before " + InvoiceTimes.EARLIEST
+                        + " or from " + InvoiceTimes.LATEST + " on (integer dates must be nanoseconds since"
+                        + " 1970)", InvoiceTimes.implausible(col(INVOICE_TIME)),
                         InputChecks.example(col("_raw_date"), invoice))
-                .problem(columns.get(OnlineRetailColumn.QUANTITY), "have no quantity", col("_raw_quantity").isNull(),
+                .problem(columns.get(OnlineRetailColumn.QUANTITY), "no quantity", col("_raw_quantity").isNull(),
                         InputChecks.example(col("_raw_quantity"), invoice))
-                .problem(columns.get(OnlineRetailColumn.QUANTITY), "are not whole numbers (within +-2^31)",
+                .problem(columns.get(OnlineRetailColumn.QUANTITY),
+                        "a quantity that is not a whole number (within +-2^31)",
                         col("_raw_quantity").isNotNull().and(col(QUANTITY).isNull()),
                         InputChecks.example(col("_raw_quantity"), invoice))
-                .problem(columns.get(OnlineRetailColumn.UNIT_PRICE), "have no price", col("_raw_price").isNull(),
+                .problem(columns.get(OnlineRetailColumn.UNIT_PRICE), "no price", col("_raw_price").isNull(),
                         InputChecks.example(col("_raw_price"), invoice))
-                .problem(columns.get(OnlineRetailColumn.UNIT_PRICE), "are not numbers (write 2.55, with a dot)",
+                .problem(columns.get(OnlineRetailColumn.UNIT_PRICE),
+                        "a price that is not a number (write 2.55, with a dot)",
                         col("_raw_price").isNotNull().and(col(UNIT_PRICE).isNull()),
                         InputChecks.example(col("_raw_price"), invoice))
-                .problem(columns.get(OnlineRetailColumn.CUSTOMER_ID), "have a customer id that is not a valid id"
+                .problem(columns.get(OnlineRetailColumn.CUSTOMER_ID), "a customer id that is not a valid id"
                         + " (letters, digits, _ - . : @ +)", col(CUSTOMER_ID).rlike(ID).unary_$bang(),
                         InputChecks.example(col("_raw_customer"), invoice));
     }
