@@ -1,6 +1,7 @@
 package dev.nbo.features.importer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -107,7 +108,7 @@ public final class CategoryKeywords {
     }
 
     private static Category category(String name, String... keywords) {
-        String alternatives = java.util.Arrays.stream(keywords).map(Pattern::quote).collect(Collectors.joining("|"));
+        String alternatives = Arrays.stream(keywords).map(Pattern::quote).collect(Collectors.joining("|"));
         Pattern pattern = Pattern.compile("(?<![A-Z0-9])(?:" + alternatives + ")(?:S|ES)?(?![A-Z0-9])");
         return new Category(name, List.of(keywords), pattern);
     }

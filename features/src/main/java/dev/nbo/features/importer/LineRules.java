@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
 import dev.nbo.models.warehouse.OrderType;
+import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -40,7 +41,7 @@ final class LineRules {
 
     /** The lines with their {@link #OUTCOME} and {@link #ORDER_TYPE}. */
     static Dataset<Row> classify(Dataset<Row> lines) {
-        Column[] everyColumn = java.util.Arrays.stream(lines.columns()).map(c -> col(c)).toArray(Column[]::new);
+        Column[] everyColumn = Arrays.stream(lines.columns()).map(c -> col(c)).toArray(Column[]::new);
         Column cancellation = upper(col(OnlineRetailReader.INVOICE)).startsWith("C");
         Column quantity = col(OnlineRetailReader.QUANTITY);
         Column outcome =

@@ -8,6 +8,7 @@ import dev.nbo.models.offer.OfferContent;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -53,7 +54,7 @@ final class OffersYaml {
         field(yaml, "image_url", content.imageUrl());
         field(yaml, "link", content.link());
         field(yaml, "price_text", content.priceText());
-        for (Map.Entry<String, String> extra : new java.util.TreeMap<>(content.extra()).entrySet()) {
+        for (Map.Entry<String, String> extra : new TreeMap<>(content.extra()).entrySet()) {
             field(yaml, quoted(extra.getKey()), extra.getValue());
         }
     }

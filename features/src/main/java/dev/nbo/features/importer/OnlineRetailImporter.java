@@ -17,6 +17,7 @@ import java.sql.Timestamp;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -115,7 +116,7 @@ public final class OnlineRetailImporter {
             counts.put(outcome, 0L);
         }
         for (Row row : classified.groupBy(col(LineRules.OUTCOME)).count().collectAsList()) {
-            counts.put(LineOutcome.valueOf(row.getString(0).toUpperCase(java.util.Locale.ROOT)), row.getLong(1));
+            counts.put(LineOutcome.valueOf(row.getString(0).toUpperCase(Locale.ROOT)), row.getLong(1));
         }
         return counts;
     }
@@ -135,7 +136,7 @@ public final class OnlineRetailImporter {
         Map<String, Long> dropped = new LinkedHashMap<>();
         LineOutcome.dropReasons().forEach(reason -> dropped.put(reason.wireName(), outcomes.get(reason)));
         Map<String, String> columns = new LinkedHashMap<>();
-        lines.columns().forEach((ours, theirs) -> columns.put(ours.name().toLowerCase(java.util.Locale.ROOT), theirs));
+        lines.columns().forEach((ours, theirs) -> columns.put(ours.name().toLowerCase(Locale.ROOT), theirs));
 
         Dataset<Row> orders = table(root, WarehouseTable.ORDERS);
         Row orderFigures = orders.agg(
