@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "NBO feature pipeline: synthetic and imported warehouses, point-in-time features.",
         subcommands = {
                 FeaturesCommand.class,
+                ImportCommand.class,
         })
 public final class FeaturesCli implements Runnable {
     @CommandLine.Spec
