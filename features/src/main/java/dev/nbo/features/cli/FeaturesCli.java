@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = Versions.class,
         description = "NBO feature pipeline: synthetic and imported warehouses, point-in-time features.",
         subcommands = {
+                GenerateCommand.class,
                 FeaturesCommand.class,
                 ImportCommand.class,
         })
