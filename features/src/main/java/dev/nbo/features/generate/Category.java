@@ -29,6 +29,7 @@ public enum Category {
 
     private static final List<Category> ALL = List.of(values());
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
     private final String code;
     private final double baseLogit;
     private final double priceLevel;
@@ -45,7 +46,7 @@ public enum Category {
 
     /** The name in tables and offers, e.g. {@code running}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** The product id prefix, e.g. {@code RUN} for {@code RUN-0001}. */

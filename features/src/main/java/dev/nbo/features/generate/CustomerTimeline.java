@@ -4,6 +4,7 @@ import dev.nbo.models.offer.Offer;
 import dev.nbo.models.warehouse.EventType;
 import dev.nbo.models.warehouse.OrderType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -36,6 +37,11 @@ final class CustomerTimeline {
     private static final double CLICK_SESSION = 0.75;
     private static final long CAMPAIGN_SEND_UTC = 15 * PeriodCalendar.HOUR_MICROS;
     private static final double MEAN_OPEN_DELAY_HOURS = 4;
+    /** Wire names looked up once: {@code EventType.wireName()} lower-cases on every call. */
+    private static final String[] EVENT_TYPES = Arrays.stream(EventType.values()).map(EventType::wireName)
+            .toArray(String[]::new);
+    private static final String PURCHASE = OrderType.PURCHASE.wireName();
+    private static final String CANCELLATION = OrderType.CANCELLATION.wireName();
 
     private final World world;
     private final PeriodCalendar calendar;
@@ -211,7 +217,7 @@ final class CustomerTimeline {
             }
         }
         String orderId = "O" + digits + "-" + (++orders);
-        sink.order(new OrderRow(orderId, customer.id(), micros, OrderType.PURCHASE.wireName()));
+        sink.order(new OrderRow(orderId, customer.id(), micros, PURCHASE));
         List<OrderItemRow> items = new ArrayList<>(lines.size());
         for (int line = 0; line < lines.size(); line++) {
             Product product = lines.get(line);
@@ -224,7 +230,7 @@ final class CustomerTimeline {
             long cancelled = micros + Draws.between(random, PeriodCalendar.DAY_MICROS, 10 * PeriodCalendar.DAY_MICROS);
             if (cancelled < endMicros) {
                 String cancellationId = "X-" + orderId;
-                sink.order(new OrderRow(cancellationId, customer.id(), cancelled, OrderType.CANCELLATION.wireName()));
+                sink.order(new OrderRow(cancellationId, customer.id(), cancelled, CANCELLATION));
                 for (OrderItemRow item : items) {
                     sink.orderItem(new OrderItemRow(cancellationId, item.lineNo(), item.productId(), item.quantity(),
                             item.unitPrice()));
@@ -332,7 +338,7 @@ final class CustomerTimeline {
             return;
         }
         long ingested = micros + Draws.between(random, 200_000, 60 * PeriodCalendar.SECOND_MICROS);
-        sink.event(new EventRow("E" + digits + "-" + (++events), customer.id(), micros, type.wireName(), productId,
+        sink.event(new EventRow("E" + digits + "-" + (++events), customer.id(), micros, EVENT_TYPES[type.ordinal()], productId,
                 sessionId, offerId, ingested));
     }
 

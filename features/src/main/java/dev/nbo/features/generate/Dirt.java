@@ -14,6 +14,8 @@ import java.util.SplittableRandom;
  */
 final class Dirt implements WarehouseSink {
     static final int IMPOSSIBLE_BIRTH_YEAR = 1800;
+    private static final String PAGE_VIEW = EventType.PAGE_VIEW.wireName();
+    private static final String PURCHASE = OrderType.PURCHASE.wireName();
     private static final List<String> RETIRED_OFFERS = List.of("spring-sale-2024", "welcome-10", "vip-early-access");
 
     private final WarehouseSink files;
@@ -54,7 +56,7 @@ final class Dirt implements WarehouseSink {
 
     @Override
     public void order(OrderRow row) {
-        inPurchase = row.orderType().equals(OrderType.PURCHASE.wireName());
+        inPurchase = row.orderType().equals(PURCHASE);
         files.order(row);
     }
 
@@ -92,7 +94,7 @@ final class Dirt implements WarehouseSink {
             files.event(new EventRow(row.eventId() + ".t", row.customerId(), row.eventMicros(),
                     misspelt(row.eventType()), row.productId(), row.sessionId(), row.offerId(), row.ingestedMicros()));
         }
-        if (row.eventType().equals(EventType.PAGE_VIEW.wireName()) && hit(DirtKind.PAGE_VIEW_WITHOUT_PRODUCT)) {
+        if (row.eventType().equals(PAGE_VIEW) && hit(DirtKind.PAGE_VIEW_WITHOUT_PRODUCT)) {
             files.event(new EventRow(row.eventId() + ".p", row.customerId(), row.eventMicros(), row.eventType(), null,
                     row.sessionId(), row.offerId(), row.ingestedMicros()));
         }

@@ -4,6 +4,7 @@ import dev.nbo.features.warehouse.WarehouseTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -32,17 +33,41 @@ final class ParquetTableWriter<R extends WarehouseRow> implements AutoCloseable 
 
     static <R extends WarehouseRow> ParquetTableWriter<R> create(Path file, WarehouseTable table) {
         try {
-            ParquetWriter<R> writer = new Builder<R>(new LocalOutputFile(file), table)
+            Builder<R> builder = new Builder<R>(new LocalOutputFile(file), table)
                     .withConf(new Configuration(false))
                     .withCompressionCodec(CompressionCodecName.SNAPPY)
                     .withRowGroupSize(ROW_GROUP_BYTES)
                     .withDictionaryEncoding(true)
-                    .withValidation(false)
-                    .build();
-            return new ParquetTableWriter<>(file, writer);
+                    .withValidation(false);
+            for (String column : nearlyUnique(table)) {
+                builder.withDictionaryEncoding(column, false);
+                if (!isTime(column)) {
+                    // min/max of random ids filter nothing; of times they let readers skip row groups
+                    builder.withStatisticsEnabled(column, false);
+                }
+            }
+            return new ParquetTableWriter<>(file, builder.build());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Columns whose values (almost) never repeat: a dictionary would only be built to be thrown away, which costs
+     * more than the whole rest of writing them.
+     */
+    private static List<String> nearlyUnique(WarehouseTable table) {
+        return switch (table) {
+            case CUSTOMERS -> List.of("customer_id", "signup_time");
+            case ORDERS -> List.of("order_id", "order_time");
+            case ORDER_ITEMS -> List.of("order_id");
+            case EVENTS -> List.of("event_id", "event_time", "session_id", "ingested_at");
+            case PRODUCTS, OFFERS -> List.of();
+        };
+    }
+
+    private static boolean isTime(String column) {
+        return column.endsWith("_time") || column.endsWith("_at");
     }
 
     void write(R row) {

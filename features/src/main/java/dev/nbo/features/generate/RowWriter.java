@@ -1,6 +1,7 @@
 package dev.nbo.features.generate;
 
 import dev.nbo.features.warehouse.WarehouseTable;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.parquet.io.api.Binary;
@@ -52,7 +53,7 @@ final class RowWriter {
         expect(ColumnKind.STRING);
         if (value != null) {
             open();
-            consumer.addBinary(Binary.fromString(value));
+            consumer.addBinary(utf8(value));
             close();
         }
         column++;
@@ -125,7 +126,7 @@ final class RowWriter {
                     consumer.startGroup();
                     if (value != null) {
                         consumer.startField(ELEMENT, 0);
-                        consumer.addBinary(Binary.fromString(value));
+                        consumer.addBinary(utf8(value));
                         consumer.endField(ELEMENT, 0);
                     }
                     consumer.endGroup();
@@ -137,6 +138,11 @@ final class RowWriter {
         }
         column++;
         return this;
+    }
+
+    /** The UTF-8 bytes as a Binary; cheaper than {@code Binary.fromString}, which goes through a ByteBuffer. */
+    private static Binary utf8(String value) {
+        return Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
     }
 
     private void expect(ColumnKind kind) {

@@ -1,0 +1,157 @@
+package dev.nbo.features.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nbo.features.testing.SparkTestSession;
+import dev.nbo.features.warehouse.Warehouse;
+import dev.nbo.features.warehouse.WarehouseTable;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a model must be able to learn and a rule must be able to target, measured with Spark on 4,000 customers over
+ * 120 days (March to June): each margin is at least twice the sampling noise at this size.
+ */
+class SyntheticBehaviourIT {
+    private static final int CUSTOMERS = 4000;
+    private static final int DAYS = 120;
+    private static final LocalDate START = LocalDate.of(2025, 3, 1);
+
+    @TempDir
+    static Path temp;
+    private static SparkSession spark;
+    private static GenerationReport report;
+
+    @BeforeAll
+    static void generate() {
+        spark = SparkTestSession.get();
+        Path warehouse = temp.resolve("wh");
+        report = new WarehouseGenerator(new PrintStream(OutputStream.nullOutputStream())).generate(
+                new GenerationSettings(CUSTOMERS, DAYS, 42, START, Worlds.offersFile(), warehouse, 2));
+        Warehouse tables = new Warehouse(spark, warehouse.toString());
+        for (WarehouseTable table : WarehouseTable.values()) {
+            tables.read(table).createOrReplaceTempView("synth_" + table.tableName());
+        }
+        spark.sql("""
+                SELECT o.customer_id, o.order_time, o.order_type, i.product_id, i.quantity, p.category
+                FROM synth_orders o JOIN synth_order_items i USING (order_id) JOIN synth_products p USING (product_id)
+                WHERE o.order_type = 'purchase' AND i.quantity > 0""").createOrReplaceTempView("synth_bought");
+        spark.sql("SELECT explode(sequence(DATE'2025-03-15', DATE'2025-06-15', INTERVAL 7 DAYS)) AS t")
+                .createOrReplaceTempView("synth_as_of");
+        spark.sql("""
+                SELECT DISTINCT a.t, b.customer_id, b.category FROM synth_bought b JOIN synth_as_of a
+                ON b.order_time >= a.t AND b.order_time < a.t + INTERVAL 7 DAYS""")
+                .createOrReplaceTempView("synth_buys_next_week");
+    }
+
+    @Test
+    void customersWhoAddedToCartInACategoryBuyItInTheNextWeekFarMoreOften() {
+        spark.sql("""
+                SELECT DISTINCT a.t, e.customer_id, p.category FROM synth_events e
+                JOIN synth_products p USING (product_id) JOIN synth_as_of a
+                ON e.event_time >= a.t - INTERVAL 7 DAYS AND e.event_time < a.t
+                WHERE e.event_type = 'add_to_cart'""").createOrReplaceTempView("synth_carts");
+        Row row = spark.sql("""
+                SELECT count(*) AS carts, count(b.t) AS carts_bought,
+                       (SELECT count(*) FROM synth_buys_next_week) AS buys,
+                       (SELECT count(*) FROM synth_as_of) * %d * 12 AS cells
+                FROM synth_carts c LEFT JOIN synth_buys_next_week b USING (t, customer_id, category)"""
+                .formatted(CUSTOMERS)).first();
+        long carts = row.getLong(0);
+        long cartsBought = row.getLong(1);
+        long buys = row.getLong(2);
+        long cells = row.getLong(3);
+        double withCart = (double) cartsBought / carts;
+        double withoutCart = (double) (buys - cartsBought) / (cells - carts);
+        assertThat(carts).isGreaterThan(1000);
+        assertThat(withCart).isGreaterThan(0.05);
+        assertThat(withCart).isGreaterThan(10 * withoutCart);
+    }
+
+    @Test
+    void emailClicksPredictPurchasesOfTheOffersCategory() {
+        spark.sql("""
+                SELECT DISTINCT a.t, e.customer_id, e.event_type,
+                       CASE WHEN o.target_type = 'category' THEN o.target ELSE p.category END AS category
+                FROM synth_events e JOIN synth_offers o USING (offer_id)
+                LEFT JOIN synth_products p ON o.target_type = 'product' AND p.product_id = o.target
+                JOIN synth_as_of a ON e.event_time >= a.t - INTERVAL 7 DAYS AND e.event_time < a.t
+                WHERE e.event_type IN ('email_sent', 'email_click')""").createOrReplaceTempView("synth_emails");
+        Row row = spark.sql("""
+                WITH emailed AS (
+                    SELECT t, customer_id, category, max(IF(event_type = 'email_click', 1, 0)) AS clicked
+                    FROM synth_emails GROUP BY t, customer_id, category)
+                SELECT avg(CASE WHEN clicked = 1 THEN IF(b.t IS NULL, 0D, 1D) END),
+                       avg(CASE WHEN clicked = 0 THEN IF(b.t IS NULL, 0D, 1D) END),
+                       CAST(sum(clicked) AS BIGINT)
+                FROM emailed e LEFT JOIN synth_buys_next_week b USING (t, customer_id, category)""").first();
+        double clicked = row.getDouble(0);
+        double notClicked = row.getDouble(1);
+        assertThat(row.getLong(2)).isGreaterThan(300);
+        assertThat(clicked).isGreaterThan(4 * notClicked);
+    }
+
+    @Test
+    void miamiCustomersBuySwimmingAndGolfMoreThanDenverCustomers() {
+        Row row = spark.sql("""
+                SELECT avg(CASE WHEN c.city = 'Miami' THEN IF(b.category IN ('swimming', 'golf'), 1D, 0D) END),
+                       avg(CASE WHEN c.city = 'Denver' THEN IF(b.category IN ('swimming', 'golf'), 1D, 0D) END),
+                       avg(CASE WHEN c.city = 'Miami' THEN IF(b.category = 'outdoor', 1D, 0D) END),
+                       avg(CASE WHEN c.city = 'Denver' THEN IF(b.category = 'outdoor', 1D, 0D) END)
+                FROM synth_bought b JOIN (SELECT DISTINCT customer_id, city FROM synth_customers) c
+                USING (customer_id)""").first();
+        double miamiSwimGolf = row.getDouble(0);
+        double denverSwimGolf = row.getDouble(1);
+        assertThat(miamiSwimGolf).isGreaterThan(1.8 * denverSwimGolf).isGreaterThan(0.15);
+        assertThat(row.getDouble(3)).isGreaterThan(2 * row.getDouble(2));
+    }
+
+    @Test
+    void golfBuyersAreOlderAndYogaBuyersYounger() {
+        Row row = spark.sql("""
+                SELECT avg(CASE WHEN b.category = 'golf' THEN 2025 - c.birth_year END),
+                       avg(CASE WHEN b.category = 'yoga' THEN 2025 - c.birth_year END),
+                       avg(2025 - c.birth_year)
+                FROM synth_bought b JOIN (SELECT customer_id, min(birth_year) AS birth_year FROM synth_customers
+                WHERE birth_year > 1900 GROUP BY customer_id) c USING (customer_id)""").first();
+        double golf = row.getDouble(0);
+        double yoga = row.getDouble(1);
+        double all = row.getDouble(2);
+        assertThat(golf).isGreaterThan(all + 4);
+        assertThat(yoga).isLessThan(all - 2);
+    }
+
+    @Test
+    void everyKindOfDirtIsInTheTables() {
+        Row events = spark.sql("""
+                SELECT count(*) - count(DISTINCT event_id),
+                       count(CASE WHEN unix_micros(ingested_at) - unix_micros(event_time) > 3600000000 THEN 1 END),
+                       count(CASE WHEN ingested_at < event_time - INTERVAL 5 MINUTES THEN 1 END),
+                       count(CASE WHEN event_type NOT IN ('page_view', 'add_to_cart', 'remove_from_cart',
+                           'checkout_start', 'email_sent', 'email_open', 'email_click', 'unsubscribe') THEN 1 END),
+                       count(CASE WHEN event_type = 'page_view' AND product_id IS NULL THEN 1 END),
+                       count(CASE WHEN product_id IS NOT NULL AND product_id NOT IN (SELECT product_id FROM synth_products)
+                           THEN 1 END),
+                       count(CASE WHEN offer_id IS NOT NULL AND offer_id NOT IN (SELECT offer_id FROM synth_offers)
+                           THEN 1 END),
+                       count(CASE WHEN customer_id NOT IN (SELECT customer_id FROM synth_customers) THEN 1 END)
+                FROM synth_events""").first();
+        for (int i = 0; i < events.length(); i++) {
+            assertThat(events.getLong(i)).as("event dirt column %d", i).isPositive();
+        }
+        Row customers = spark.sql("""
+                SELECT count(*) - count(DISTINCT customer_id), count(CASE WHEN birth_year = 1800 THEN 1 END)
+                FROM synth_customers""").first();
+        assertThat(customers.getLong(0)).isEqualTo(report.dirt().count(DirtKind.DUPLICATE_CUSTOMER)).isPositive();
+        assertThat(customers.getLong(1)).isEqualTo(report.dirt().count(DirtKind.IMPOSSIBLE_BIRTH_YEAR)).isPositive();
+        long negative = spark.sql("SELECT count(*) FROM synth_order_items WHERE quantity < 0").first().getLong(0);
+        assertThat(negative).isEqualTo(report.dirt().count(DirtKind.NEGATIVE_QUANTITY)).isPositive();
+    }
+}
