@@ -1,6 +1,7 @@
 package dev.nbo.features.generate;
 
 import dev.nbo.models.offer.Offer;
+import dev.nbo.models.offer.OfferTarget;
 import dev.nbo.models.warehouse.EventType;
 import dev.nbo.models.warehouse.OrderType;
 import java.util.ArrayList;
@@ -27,6 +28,14 @@ final class CustomerTimeline {
     private static final double IDLE_CART_ADD = 0.2;
     /** Buying missions that leave the cart at the end and come back 1 to 3 days later to buy. */
     private static final double ABANDON_AND_RETURN = 0.3;
+    /** Of those, the share that leave at checkout rather than at the cart. */
+    private static final double ABANDON_AT_CHECKOUT = 0.4;
+    /** Buying sessions that add a second product, and that then take the last one out again. */
+    private static final double SECOND_ITEM = 0.25;
+    private static final double CHANGE_OF_MIND = 0.15;
+    /** Browsing-only cart adds that are removed in the same session, or that get as far as checkout. */
+    private static final double CHANGE_OF_MIND_IDLE = 0.35;
+    private static final double ABANDON_AT_CHECKOUT_IDLE = 0.12;
     private static final double[] ORDER_LINES = {0.65, 0.25, 0.10};
     private static final double[] QUANTITY = {0.78, 0.18, 0.04};
     private static final double SALE_PRICE = 0.08;
@@ -121,7 +130,7 @@ final class CustomerTimeline {
     }
 
     private void startMission(Category category, Offer offer, int day) {
-        Product focus = offer != null && offer.target().kind() == dev.nbo.models.offer.OfferTarget.Kind.PRODUCT
+        Product focus = offer != null && offer.target().kind() == OfferTarget.Kind.PRODUCT
                 ? products.product(offer.target().value()).orElseThrow() : affordable(category);
         boolean converts = Draws.chance(random, offer == null ? customer.conversion()
                 : customer.emailMissionConversion(offer.discount()));
@@ -132,54 +141,74 @@ final class CustomerTimeline {
     /** One browsing session of the current mission, starting at {@code startMicros}. */
     private void session(int day, long startMicros) {
         Session session = new Session("S" + digits + "-" + (++sessions), startMicros);
-        Category category = mission.category();
+        Product lastOnMission = browse(session);
+        if (mission.converts()) {
+            buyingCart(session, day, lastOnMission);
+        } else if (Draws.chance(random, IDLE_CART_ADD)) {
+            idleCart(session, lastOnMission);
+        }
+        int gap = 1 + Draws.geometric(random, 0.5, 3);
+        if (!mission.sessionDone(day + gap)) {
+            mission = null;
+        }
+    }
+
+    /**
+     * Page views, mostly of the mission's category (the first always: it is why the session exists; from an email it
+     * is the offer's landing product). Returns the last product viewed in the mission's category.
+     */
+    private Product browse(Session session) {
         Product lastOnMission = null;
         int views = 1 + Draws.geometric(random, 0.4, 9);
         for (int view = 0; view < views; view++) {
             boolean onMission = view == 0 || Draws.chance(random, ON_MISSION_VIEW);
-            Category viewed = onMission ? category : preferredCategory();
-            Product product = onMission && (view == 0 && mission.offer() != null || Draws.chance(random, FOCUS_VIEW))
-                    ? mission.focus() : products.popular(viewed, random);
+            boolean focus = onMission && (view == 0 && mission.offer() != null || Draws.chance(random, FOCUS_VIEW));
+            Product product = focus ? mission.focus()
+                    : products.popular(onMission ? mission.category() : preferredCategory(), random);
             productEvent(session, EventType.PAGE_VIEW, product);
             if (onMission) {
                 lastOnMission = product;
             }
         }
+        return lastOnMission;
+    }
+
+    /** A buying mission: the focus product goes to the cart, and the last session checks out or leaves to return. */
+    private void buyingCart(Session session, int day, Product lastOnMission) {
         List<Product> cart = mission.cart();
-        if (mission.converts()) {
-            if (mission.isLastSession() || Draws.chance(random, EARLY_CART_ADD)) {
-                addToCart(session, cart, mission.focus());
-            }
-            if (mission.isLastSession()) {
-                if (lastOnMission != mission.focus() && Draws.chance(random, 0.25)) {
-                    addToCart(session, cart, lastOnMission);
-                }
-                if (cart.size() > 1 && Draws.chance(random, 0.15)) {
-                    productEvent(session, EventType.REMOVE_FROM_CART, cart.remove(cart.size() - 1));
-                }
-                if (Draws.chance(random, ABANDON_AND_RETURN)) {
-                    if (Draws.chance(random, 0.4)) {
-                        plainEvent(session, EventType.CHECKOUT_START);
-                    }
-                    returningCart = new ArrayList<>(cart);
-                    returningOffer = mission.offer();
-                    returnDay = day + 1 + random.nextInt(3);
-                } else {
-                    plainEvent(session, EventType.CHECKOUT_START);
-                    purchase(cart, session.next(random), mission.offer(), category);
-                }
-            }
-        } else if (Draws.chance(random, IDLE_CART_ADD)) {
+        if (mission.isLastSession() || Draws.chance(random, EARLY_CART_ADD)) {
+            addToCart(session, cart, mission.focus());
+        }
+        if (!mission.isLastSession()) {
+            return;
+        }
+        if (lastOnMission != mission.focus() && Draws.chance(random, SECOND_ITEM)) {
             addToCart(session, cart, lastOnMission);
-            if (Draws.chance(random, 0.35)) {
-                productEvent(session, EventType.REMOVE_FROM_CART, cart.remove(cart.size() - 1));
-            } else if (Draws.chance(random, 0.12)) {
+        }
+        if (cart.size() > 1 && Draws.chance(random, CHANGE_OF_MIND)) {
+            productEvent(session, EventType.REMOVE_FROM_CART, cart.remove(cart.size() - 1));
+        }
+        if (Draws.chance(random, ABANDON_AND_RETURN)) {
+            if (Draws.chance(random, ABANDON_AT_CHECKOUT)) {
                 plainEvent(session, EventType.CHECKOUT_START);
             }
+            returningCart = new ArrayList<>(cart);
+            returningOffer = mission.offer();
+            returnDay = day + 1 + random.nextInt(3);
+        } else {
+            plainEvent(session, EventType.CHECKOUT_START);
+            purchase(cart, session.next(random), mission.offer(), mission.category());
         }
-        int gap = 1 + Draws.geometric(random, 0.5, 3);
-        if (!mission.sessionDone(calendar.dayOf(startMicros) + gap)) {
-            mission = null;
+    }
+
+    /** A browsing-only mission puts something in the cart now and then, and never buys it. */
+    private void idleCart(Session session, Product lastOnMission) {
+        List<Product> cart = mission.cart();
+        addToCart(session, cart, lastOnMission);
+        if (Draws.chance(random, CHANGE_OF_MIND_IDLE)) {
+            productEvent(session, EventType.REMOVE_FROM_CART, cart.remove(cart.size() - 1));
+        } else if (Draws.chance(random, ABANDON_AT_CHECKOUT_IDLE)) {
+            plainEvent(session, EventType.CHECKOUT_START);
         }
     }
 

@@ -42,14 +42,6 @@ final class GenerationProgress implements AutoCloseable {
         events.addAndGet(newEvents);
     }
 
-    long customers() {
-        return customers.get();
-    }
-
-    long events() {
-        return events.get();
-    }
-
     private synchronized void print() {
         long done = customers.get();
         double seconds = (System.nanoTime() - startNanos) / 1e9;

@@ -23,6 +23,8 @@ class SyntheticBehaviourIT {
     private static final int CUSTOMERS = 4000;
     private static final int DAYS = 120;
     private static final LocalDate START = LocalDate.of(2025, 3, 1);
+    private static final String FIRST_AS_OF = "2025-03-15";
+    private static final String LAST_AS_OF = "2025-06-14";
 
     @TempDir
     static Path temp;
@@ -43,21 +45,34 @@ class SyntheticBehaviourIT {
                 SELECT o.customer_id, o.order_time, o.order_type, i.product_id, i.quantity, p.category
                 FROM synth_orders o JOIN synth_order_items i USING (order_id) JOIN synth_products p USING (product_id)
                 WHERE o.order_type = 'purchase' AND i.quantity > 0""").createOrReplaceTempView("synth_bought");
-        spark.sql("SELECT explode(sequence(DATE'2025-03-15', DATE'2025-06-15', INTERVAL 7 DAYS)) AS t")
-                .createOrReplaceTempView("synth_as_of");
+        // As-of dates t every 7 days from FIRST_AS_OF; a row before t falls in the week [t - 7d, t) of exactly one t,
+        // a row after it in [t, t + 7d): bucketing by day number replaces a range join
+        spark.sql("SELECT explode(sequence(DATE'%s', DATE'%s', INTERVAL 7 DAYS)) AS t".formatted(FIRST_AS_OF,
+                LAST_AS_OF)).createOrReplaceTempView("synth_as_of");
         spark.sql("""
-                SELECT DISTINCT a.t, b.customer_id, b.category FROM synth_bought b JOIN synth_as_of a
-                ON b.order_time >= a.t AND b.order_time < a.t + INTERVAL 7 DAYS""")
-                .createOrReplaceTempView("synth_buys_next_week");
+                SELECT DISTINCT date_add(DATE'%s', 7 * CAST(floor(datediff(to_date(order_time), DATE'%s') / 7) AS INT))
+                       AS t, customer_id, category
+                FROM synth_bought""".formatted(FIRST_AS_OF, FIRST_AS_OF))
+                .join(spark.table("synth_as_of"), "t").createOrReplaceTempView("synth_buys_next_week");
+    }
+
+    /**
+     * The distinct {@code columns} of {@code query}'s rows with the as-of date {@code t} whose previous week holds
+     * their {@code event_time}.
+     */
+    private static String weekBefore(String columns, String query) {
+        return """
+                SELECT DISTINCT t, %s FROM (
+                    SELECT date_add(DATE'%s', 7 * CAST(floor(datediff(to_date(r.event_time), DATE'%s') / 7) + 1 AS INT))
+                           AS t, r.* FROM (%s) r)
+                JOIN synth_as_of USING (t)""".formatted(columns, FIRST_AS_OF, FIRST_AS_OF, query);
     }
 
     @Test
     void customersWhoAddedToCartInACategoryBuyItInTheNextWeekFarMoreOften() {
-        spark.sql("""
-                SELECT DISTINCT a.t, e.customer_id, p.category FROM synth_events e
-                JOIN synth_products p USING (product_id) JOIN synth_as_of a
-                ON e.event_time >= a.t - INTERVAL 7 DAYS AND e.event_time < a.t
-                WHERE e.event_type = 'add_to_cart'""").createOrReplaceTempView("synth_carts");
+        spark.sql(weekBefore("customer_id, category", """
+                SELECT e.event_time, e.customer_id, p.category FROM synth_events e JOIN synth_products p USING (product_id)
+                WHERE e.event_type = 'add_to_cart'""")).createOrReplaceTempView("synth_carts");
         Row row = spark.sql("""
                 SELECT count(*) AS carts, count(b.t) AS carts_bought,
                        (SELECT count(*) FROM synth_buys_next_week) AS buys,
@@ -77,13 +92,12 @@ class SyntheticBehaviourIT {
 
     @Test
     void emailClicksPredictPurchasesOfTheOffersCategory() {
-        spark.sql("""
-                SELECT DISTINCT a.t, e.customer_id, e.event_type,
+        spark.sql(weekBefore("customer_id, event_type, category", """
+                SELECT e.event_time, e.customer_id, e.event_type,
                        CASE WHEN o.target_type = 'category' THEN o.target ELSE p.category END AS category
                 FROM synth_events e JOIN synth_offers o USING (offer_id)
                 LEFT JOIN synth_products p ON o.target_type = 'product' AND p.product_id = o.target
-                JOIN synth_as_of a ON e.event_time >= a.t - INTERVAL 7 DAYS AND e.event_time < a.t
-                WHERE e.event_type IN ('email_sent', 'email_click')""").createOrReplaceTempView("synth_emails");
+                WHERE e.event_type IN ('email_sent', 'email_click')""")).createOrReplaceTempView("synth_emails");
         Row row = spark.sql("""
                 WITH emailed AS (
                     SELECT t, customer_id, category, max(IF(event_type = 'email_click', 1, 0)) AS clicked
@@ -136,13 +150,15 @@ class SyntheticBehaviourIT {
                        count(CASE WHEN ingested_at < event_time - INTERVAL 5 MINUTES THEN 1 END),
                        count(CASE WHEN event_type NOT IN ('page_view', 'add_to_cart', 'remove_from_cart',
                            'checkout_start', 'email_sent', 'email_open', 'email_click', 'unsubscribe') THEN 1 END),
-                       count(CASE WHEN event_type = 'page_view' AND product_id IS NULL THEN 1 END),
-                       count(CASE WHEN product_id IS NOT NULL AND product_id NOT IN (SELECT product_id FROM synth_products)
-                           THEN 1 END),
-                       count(CASE WHEN offer_id IS NOT NULL AND offer_id NOT IN (SELECT offer_id FROM synth_offers)
-                           THEN 1 END),
-                       count(CASE WHEN customer_id NOT IN (SELECT customer_id FROM synth_customers) THEN 1 END)
-                FROM synth_events""").first();
+                       count(CASE WHEN event_type = 'page_view' AND e.product_id IS NULL THEN 1 END),
+                       count(CASE WHEN e.product_id IS NOT NULL AND p.product_id IS NULL THEN 1 END),
+                       count(CASE WHEN e.offer_id IS NOT NULL AND o.offer_id IS NULL THEN 1 END),
+                       count(CASE WHEN c.customer_id IS NULL THEN 1 END)
+                FROM synth_events e
+                LEFT JOIN synth_products p ON p.product_id = e.product_id
+                LEFT JOIN synth_offers o ON o.offer_id = e.offer_id
+                LEFT JOIN (SELECT DISTINCT customer_id FROM synth_customers) c ON c.customer_id = e.customer_id""")
+                .first();
         for (int i = 0; i < events.length(); i++) {
             assertThat(events.getLong(i)).as("event dirt column %d", i).isPositive();
         }
