@@ -12,22 +12,20 @@ import java.util.Map;
 public record GenerationReport(GenerationSettings settings, int threadsUsed, RowCounts rows, DirtCounts dirt,
                                double seconds) {
 
+    /**
+     * The report a run writes before its first row, so that the folder of a run that fails half-way is still known as
+     * a generated warehouse, which the next run may replace.
+     */
+    static Map<String, Object> incomplete(GenerationSettings settings, int threadsUsed) {
+        Map<String, Object> json = header("incomplete");
+        json.put("parameters", parameters(settings, threadsUsed));
+        return json;
+    }
+
     /** The JSON form: parameters (enough to rebuild the {@link World}), rows per table, dirt per kind, timing. */
     public Map<String, Object> toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("generator", "nbo generate");
-        json.put("version", version());
-        json.put("created_at", Instant.now().toString());
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("customers", settings.customers());
-        parameters.put("days", settings.days());
-        parameters.put("seed", settings.seed());
-        parameters.put("start", settings.start().toString());
-        parameters.put("end_exclusive", settings.end().toString());
-        parameters.put("offers", settings.offers().toAbsolutePath().toString());
-        parameters.put("threads", threadsUsed);
-        parameters.put("chunk_size", settings.chunkSize());
-        json.put("parameters", parameters);
+        Map<String, Object> json = header("complete");
+        json.put("parameters", parameters(settings, threadsUsed));
         json.put("rows", rows.asMap());
         Map<String, Object> dirtJson = new LinkedHashMap<>();
         for (DirtKind kind : DirtKind.values()) {
@@ -43,6 +41,28 @@ public record GenerationReport(GenerationSettings settings, int threadsUsed, Row
         json.put("seconds", Math.round(seconds * 10) / 10.0);
         json.put("rows_per_second", Math.round(rows.total() / Math.max(seconds, 1e-3)));
         return json;
+    }
+
+    private static Map<String, Object> header(String status) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("generator", "nbo generate");
+        json.put("status", status);
+        json.put("version", version());
+        json.put("created_at", Instant.now().toString());
+        return json;
+    }
+
+    private static Map<String, Object> parameters(GenerationSettings settings, int threadsUsed) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("customers", settings.customers());
+        parameters.put("days", settings.days());
+        parameters.put("seed", settings.seed());
+        parameters.put("start", settings.start().toString());
+        parameters.put("end_exclusive", settings.end().toString());
+        parameters.put("offers", settings.offers().toAbsolutePath().toString());
+        parameters.put("threads", threadsUsed);
+        parameters.put("chunk_size", settings.chunkSize());
+        return parameters;
     }
 
     /** The summary at the end of a run: rows per table, the dirt, where the output is. */
@@ -64,8 +84,9 @@ public record GenerationReport(GenerationSettings settings, int threadsUsed, Row
         out.println("Next: ./nbo features --warehouse " + settings.out() + " --out <folder>");
     }
 
+    /** The build's version, which {@code ./nbo} passes as {@code nbo.version} (as {@code --version} reads it). */
     private static String version() {
-        String version = GenerationReport.class.getPackage().getImplementationVersion();
-        return version == null ? "development build" : version;
+        String version = System.getProperty("nbo.version");
+        return version == null ? "unknown (not started by ./nbo)" : version;
     }
 }

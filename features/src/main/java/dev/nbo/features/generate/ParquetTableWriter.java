@@ -105,7 +105,9 @@ final class ParquetTableWriter<R extends WarehouseRow> implements AutoCloseable 
             return this;
         }
 
+        /** Deprecated for the Hadoop-free overload below, but still abstract in parquet-hadoop 1.17. */
         @Override
+        @SuppressWarnings("deprecation")
         protected WriteSupport<R> getWriteSupport(Configuration configuration) {
             return new RowWriteSupport<>(table);
         }

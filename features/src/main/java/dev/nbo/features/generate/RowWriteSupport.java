@@ -19,7 +19,9 @@ final class RowWriteSupport<R extends WarehouseRow> extends WriteSupport<R> {
         this.writer = new RowWriter(table);
     }
 
+    /** Deprecated for the Hadoop-free overload below, but still abstract in parquet-hadoop 1.17. */
     @Override
+    @SuppressWarnings("deprecation")
     public WriteContext init(Configuration configuration) {
         return context();
     }

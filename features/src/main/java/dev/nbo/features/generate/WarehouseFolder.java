@@ -40,7 +40,7 @@ final class WarehouseFolder {
     }
 
     private static void clearEarlierWarehouse(Path folder) throws IOException {
-        Set<String> ours = new HashSet<>(List.of(REPORT, OFFERS));
+        Set<String> ours = new HashSet<>(List.of(REPORT, OFFERS, "." + REPORT + ".tmp"));
         for (WarehouseTable table : WarehouseTable.values()) {
             ours.add(table.tableName());
         }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +43,7 @@ public final class WarehouseGenerator {
         out.printf("Generating %,d customers over %,d days from %s (seed %d) into %s: %,d chunk(s) on %d thread(s)%n",
                 settings.customers(), settings.days(), settings.start(), settings.seed(), folder, settings.chunks(),
                 threads);
+        writeJson(folder.resolve(WarehouseFolder.REPORT), GenerationReport.incomplete(settings, threads));
         RowCounts rows = writeCatalog(world, folder);
         copy(settings.offers(), folder.resolve(WarehouseFolder.OFFERS));
         DirtCounts dirt = new DirtCounts();
@@ -53,7 +55,7 @@ public final class WarehouseGenerator {
         }
         GenerationReport report = new GenerationReport(settings, threads, rows, dirt,
                 (System.nanoTime() - started) / 1e9);
-        writeJson(folder.resolve(WarehouseFolder.REPORT), report);
+        writeJson(folder.resolve(WarehouseFolder.REPORT), report.toJson());
         report.print(out);
         return report;
     }
@@ -127,10 +129,10 @@ public final class WarehouseGenerator {
     }
 
     /** Writes under a temporary name and renames, so that a reader never sees half a report. */
-    private static void writeJson(Path file, GenerationReport report) {
+    private static void writeJson(Path file, Map<String, Object> json) {
         Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
-            Files.writeString(temporary, JSON.writeValueAsString(report.toJson()) + "\n");
+            Files.writeString(temporary, JSON.writeValueAsString(json) + "\n");
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

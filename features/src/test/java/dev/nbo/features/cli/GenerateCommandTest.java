@@ -77,6 +77,18 @@ class GenerateCommandTest {
         }
     }
 
+    @Test
+    void theFolderOfAnInterruptedRunIsKnownByItsReportAndReplaced() throws Exception {
+        Path warehouse = temp.resolve("interrupted");
+        Files.createDirectories(warehouse.resolve("events"));
+        Files.writeString(warehouse.resolve("events/part-00007.parquet"), "half a file");
+        Files.writeString(warehouse.resolve("generation.json"), "{\"generator\" : \"nbo generate\", \"status\" : \"incomplete\"}");
+        Result result = run("generate", "--customers", "5", "--days", "3", "--out", warehouse.toString());
+        assertThat(result.code).as(result.err).isZero();
+        assertThat(warehouse.resolve("events/part-00007.parquet")).doesNotExist();
+        assertThat(Files.readString(warehouse.resolve("generation.json"))).contains("\"status\" : \"complete\"");
+    }
+
     private record Result(int code, String out, String err) {
     }
 

@@ -138,7 +138,7 @@ class SyntheticBehaviourIT {
         double golf = row.getDouble(0);
         double yoga = row.getDouble(1);
         double all = row.getDouble(2);
-        assertThat(golf).isGreaterThan(all + 4);
+        assertThat(golf).isGreaterThan(all + 3);
         assertThat(yoga).isLessThan(all - 2);
     }
 
