@@ -157,11 +157,11 @@ public final class LatentCustomer {
 
     /**
      * The customer's true organic purchase propensity: the probability of starting, on {@code day}, a mission in
-     * {@code category} that ends in a purchase (without emails; the purchase may fall a few days later). Zero before
-     * signup.
+     * {@code category} that ends in a purchase (without emails; the purchase may fall a few days later). Zero up to
+     * the day of signup, which has its own welcome mission instead.
      */
     public double purchasePropensity(Category category, LocalDate day) {
-        if ((day.plusDays(1).toEpochDay() * PeriodCalendar.DAY_MICROS) <= signupMicros) {
+        if (day.toEpochDay() <= Math.floorDiv(signupMicros, PeriodCalendar.DAY_MICROS)) {
             return 0.0;
         }
         return missionProbability(category, day) * conversion;

@@ -70,13 +70,14 @@ class WorldSeasonalityTest {
     }
 
     @Test
-    void thereIsNoPropensityBeforeSignup() {
+    void thereIsNoOrganicPropensityUpToTheSignupDay() {
         World world = Worlds.of(42, 5000, 365);
         for (int index = 0; index < 5000; index++) {
             LatentCustomer customer = world.customer(index);
             LocalDate signupDay = LocalDate.ofEpochDay(Math.floorDiv(customer.signupMicros(), PeriodCalendar.DAY_MICROS));
             if (signupDay.isAfter(Worlds.START.plusDays(10))) {
                 assertThat(customer.purchasePropensity(signupDay.minusDays(1))).isZero();
+                assertThat(customer.purchasePropensity(signupDay)).isZero();
                 assertThat(customer.purchasePropensity(signupDay.plusDays(1))).isPositive();
                 return;
             }
