@@ -1,7 +1,7 @@
 package dev.nbo.features.bench;
 
 /** One measured phase of a benchmark. */
-record PhaseResult(String phase, long rowsIn, long rowsOut, double seconds, long peakHeapBytes) {
+public record PhaseResult(String phase, long rowsIn, long rowsOut, double seconds, long peakHeapBytes) {
     double rowsPerSecond() {
         return seconds <= 0 ? 0 : Math.max(rowsIn, rowsOut) / seconds;
     }

@@ -13,9 +13,11 @@ import picocli.CommandLine.Command;
         versionProvider = Versions.class,
         description = "NBO feature pipeline: synthetic and imported warehouses, point-in-time features.",
         subcommands = {
+                DemoCommand.class,
                 GenerateCommand.class,
-                FeaturesCommand.class,
                 ImportCommand.class,
+                FeaturesCommand.class,
+                BenchCommand.class,
         })
 public final class FeaturesCli implements Runnable {
     @CommandLine.Spec

@@ -74,8 +74,16 @@ public final class DataQualityReport {
     private static String describe(TableReport t) {
         List<String> parts = new ArrayList<>();
         t.quarantined().forEach((reason, n) -> parts.add(reason + " " + String.format("%,d", n)));
-        t.corrected().forEach((fix, n) -> parts.add("fixed " + fix + " " + String.format("%,d", n)));
-        t.notes().forEach((note, n) -> parts.add(note + " " + String.format("%,d", n) + " (kept)"));
+        t.corrected().forEach((fix, n) -> {
+            if (n > 0) {
+                parts.add("fixed " + fix + " " + String.format("%,d", n));
+            }
+        });
+        t.notes().forEach((note, n) -> {
+            if (n > 0) {
+                parts.add(note + " " + String.format("%,d", n) + " (kept)");
+            }
+        });
         return parts.isEmpty() ? "-" : parts.stream().collect(Collectors.joining(", "));
     }
 }
