@@ -209,44 +209,60 @@ public final class SparkFeatureCompiler {
             FeatureDefinition f = features.get(i);
             Column when = condition(f);
             Column value = f.column() == null ? null : col(f.column());
-            boolean numeric = switch (f.aggregation()) {
-                case SUM, AVG, MIN, MAX -> true;
-                default -> false;
-            };
+            Aggregation kind = f.aggregation();
             String p = "_" + i + "_";
+            // each bucket carries only what its feature's aggregation reads back (see Partial), to keep it small
             aggregates.add(count(when(when, lit(1))).as(p + "rows"));
-            aggregates.add(max(when(when, col("time_us"))).as(p + "max_time"));
-            if (numeric) {
+            Column values = nullOf("long");
+            Column sum = nullOf("double");
+            Column minimum = nullOf("double");
+            Column maximum = nullOf("double");
+            Column maxTime = nullOf("long");
+            Column last = null;
+            Column distinct = nullOf("array<string>");
+            if (kind == Aggregation.AVG || kind == Aggregation.MIN || kind == Aggregation.MAX) {
                 aggregates.add(count(when(when, value)).as(p + "values"));
-                aggregates.add(sum(when(when, value.cast("double"))).as(p + "sum"));
-                aggregates.add(min(when(when, value.cast("double"))).as(p + "min"));
-                aggregates.add(max(when(when, value.cast("double"))).as(p + "max"));
+                values = col(p + "values");
             }
-            if (f.aggregation() == Aggregation.LAST) {
+            if (kind == Aggregation.SUM || kind == Aggregation.AVG) {
+                aggregates.add(sum(when(when, value.cast("double"))).as(p + "sum"));
+                sum = col(p + "sum");
+            }
+            if (kind == Aggregation.MIN) {
+                aggregates.add(min(when(when, value.cast("double"))).as(p + "min"));
+                minimum = col(p + "min");
+            }
+            if (kind == Aggregation.MAX) {
+                aggregates.add(max(when(when, value.cast("double"))).as(p + "max"));
+                maximum = col(p + "max");
+            }
+            if (kind == Aggregation.DAYS_SINCE) {
+                aggregates.add(max(when(when, col("time_us"))).as(p + "max_time"));
+                maxTime = col(p + "max_time");
+            }
+            if (kind == Aggregation.LAST) {
                 aggregates.add(max(when(when.and(value.isNotNull()), struct(col("time_us").as("t"),
                         col("row_key").as("k"), value.cast("string").as("v")))).as(p + "last"));
+                last = col(p + "last");
             }
-            if (f.aggregation() == Aggregation.COUNT_DISTINCT) {
+            if (kind == Aggregation.COUNT_DISTINCT) {
                 aggregates.add(org.apache.spark.sql.functions.collect_set(when(when, value.cast("string")))
                         .as(p + "distinct"));
+                distinct = col(p + "distinct");
             }
             states.add(struct(
                     lit(f.name()).as("feature"),
                     (byDay ? col("day") : lit(null)).cast("int").as("day"),
                     col(p + "rows").as("rows"),
-                    (numeric ? col(p + "values") : lit(null)).cast("long").as("values"),
-                    (numeric ? col(p + "sum") : lit(null)).cast("double").as("sum"),
-                    (numeric ? col(p + "min") : lit(null)).cast("double").as("min"),
-                    (numeric ? col(p + "max") : lit(null)).cast("double").as("max"),
-                    col(p + "max_time").cast("long").as("max_time"),
-                    (f.aggregation() == Aggregation.LAST ? col(p + "last").getField("t") : lit(null)).cast("long")
-                            .as("last_time"),
-                    (f.aggregation() == Aggregation.LAST ? col(p + "last").getField("k") : lit(null)).cast("string")
-                            .as("last_key"),
-                    (f.aggregation() == Aggregation.LAST ? col(p + "last").getField("v") : lit(null)).cast("string")
-                            .as("last_value"),
-                    (f.aggregation() == Aggregation.COUNT_DISTINCT ? col(p + "distinct") : lit(null))
-                            .cast("array<string>").as("distinct")));
+                    values.cast("long").as("values"),
+                    sum.cast("double").as("sum"),
+                    minimum.cast("double").as("min"),
+                    maximum.cast("double").as("max"),
+                    maxTime.cast("long").as("max_time"),
+                    (last == null ? nullOf("long") : last.getField("t")).cast("long").as("last_time"),
+                    (last == null ? nullOf("string") : last.getField("k")).cast("string").as("last_key"),
+                    (last == null ? nullOf("string") : last.getField("v")).cast("string").as("last_value"),
+                    distinct.cast("array<string>").as("distinct")));
         }
         Dataset<Row> grouped = rows.groupBy(groupBy.toArray(Column[]::new))
                 .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
@@ -255,6 +271,10 @@ public final class SparkFeatureCompiler {
         output.add(org.apache.spark.sql.functions.explode(org.apache.spark.sql.functions.array(
                 states.toArray(Column[]::new))).as("s"));
         return grouped.select(output.toArray(Column[]::new)).filter(col("s.rows").gt(0));
+    }
+
+    private static Column nullOf(String type) {
+        return lit(null).cast(type);
     }
 
     /** Rows of a source with the entity's key columns; offer entities multiply rows by the offers they concern. */

@@ -21,8 +21,8 @@ import org.apache.spark.sql.SaveMode;
 
 /**
  * Writes the online snapshot serving loads at start: for every customer one JSON line with the profile and the
- * daily aggregation state of every customer-keyed feature; for every offer one line with its state; product
- * categories; and the feature values at the as-of date as Parquet ({@code features/<entity>/}) for inspection.
+ * daily aggregation state of every customer-keyed feature; for every offer one line with its state; and product
+ * categories. The feature values at the same date are in the pipeline's snapshots ({@code as_of=<date>}).
  * The reader is {@code dev.nbo.models.online.OnlineSnapshot}.
  */
 public final class OnlineSnapshotWriter {
@@ -35,12 +35,6 @@ public final class OnlineSnapshotWriter {
     }
 
     public OnlineSnapshotManifest write(LocalDate asOf, String dir, String snapshotId, Progress progress) {
-        for (Entity entity : Entity.values()) {
-            compiler.snapshot(entity, List.of(asOf)).drop("as_of").write().mode(SaveMode.Overwrite)
-                    .parquet(dir + "/features/" + entity.wireName());
-        }
-        progress.detail("feature values at %s written to %s/features/", asOf, dir);
-
         Dataset<Row> customerState = union(
                 customerKeyed(Entity.CUSTOMER, asOf),
                 customerKeyed(Entity.CUSTOMER_CATEGORY, asOf),
@@ -53,6 +47,7 @@ public final class OnlineSnapshotWriter {
                     "customer_id", "left");
         }
         long customerCount = writeJson(customers.select(to_json(struct(col("*"))).as("value")), dir + "/customers");
+        progress.detail("%,d customers' profiles and state written (%s)", customerCount, progress.elapsed());
 
         Dataset<Row> offers = views.offerTable().select(col("offer_id"));
         Dataset<Row> offerState = compiler.state(Entity.OFFER, asOf);
@@ -81,7 +76,8 @@ public final class OnlineSnapshotWriter {
     private static Column stateStruct(Entity entity) {
         Column category = entity == Entity.CUSTOMER_CATEGORY ? col("category") : lit(null).cast("string");
         Column offer = entity == Entity.CUSTOMER_OFFER ? col("offer_id") : lit(null).cast("string");
-        return struct(lit(entity.wireName()).as("entity"), category.as("category"), offer.as("offer_id"),
+        // the entity follows from the feature's definition, so it is not repeated on every bucket
+        return struct(category.as("category"), offer.as("offer_id"),
                 col("s.feature"), col("s.day"), col("s.rows"), col("s.values"), col("s.sum"), col("s.min"),
                 col("s.max"), col("s.max_time"), col("s.last_time"), col("s.last_key"), col("s.last_value"),
                 col("s.distinct"));

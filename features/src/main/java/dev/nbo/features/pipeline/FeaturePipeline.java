@@ -90,11 +90,18 @@ public final class FeaturePipeline {
         progress.detail("data from %s to %s; as-of dates %s; labels over %s", range.firstDay(), range.lastDay(),
                 asOfDates, options.horizon());
 
+        LocalDate onlineAsOf = options.onlineAsOf() != null ? options.onlineAsOf() : range.end();
+        // the online snapshot's feature values come from the same pass as the training dates' snapshots
+        List<LocalDate> snapshotDates = new ArrayList<>(asOfDates);
+        if (options.writeOnline() && !snapshotDates.contains(onlineAsOf)) {
+            snapshotDates.add(onlineAsOf);
+        }
         Map<Entity, Dataset<Row>> snapshots = new EnumMap<>(Entity.class);
         for (Entity entity : Entity.values()) {
             progress.step("snapshots of " + entity.wireName() + " features");
             String path = options.out() + "/snapshots/" + entity.wireName();
-            compiler.snapshot(entity, asOfDates).write().mode(SaveMode.Overwrite).partitionBy("as_of").parquet(path);
+            compiler.snapshot(entity, snapshotDates).write().mode(SaveMode.Overwrite).partitionBy("as_of")
+                    .parquet(path);
             snapshots.put(entity, spark.read().parquet(path));
         }
 
@@ -104,7 +111,6 @@ public final class FeaturePipeline {
                 .write().mode(SaveMode.Overwrite).partitionBy("as_of").parquet(pairsPath);
         Map<String, long[]> pairCounts = pairCounts(spark.read().parquet(pairsPath));
 
-        LocalDate onlineAsOf = options.onlineAsOf() != null ? options.onlineAsOf() : range.end();
         OnlineSnapshotManifest online = null;
         String snapshotId = snapshotId(options, spec, quality, range, asOfDates);
         progress.step("online snapshot at " + onlineAsOf);

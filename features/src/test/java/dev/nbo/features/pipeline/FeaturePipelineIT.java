@@ -7,9 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.nbo.features.pairs.NegativeSampling;
 import dev.nbo.features.testing.FixtureWarehouse;
 import dev.nbo.features.testing.QuietProgress;
-import dev.nbo.features.testing.SnapshotValues;
 import dev.nbo.features.testing.SparkTestSession;
-import dev.nbo.models.aggregate.EntityKey;
 import dev.nbo.models.aggregate.FeatureValue;
 import dev.nbo.models.aggregate.IncrementalAggregator;
 import dev.nbo.models.feature.Entity;
@@ -108,21 +106,6 @@ class FeaturePipelineIT {
             Map<String, FeatureValue> values = aggregator.values(key, FeatureFixture.AS_OF);
             features.forEach((name, expected) -> assertValue(key + " " + name, values.get(name).value(), expected));
         });
-    }
-
-    @Test
-    void theOnlineSnapshotAgreesWithItsOwnFeatureTables() {
-        FeatureSpec spec = FeatureFixture.spec();
-        for (Entity entity : Entity.values()) {
-            Map<EntityKey, Map<String, Object>> online = SnapshotValues.read(spec, entity,
-                    spark.read().parquet(out.resolve("online/features/" + entity.wireName()).toString()));
-            FeatureFixture.expected().forEach((key, features) -> {
-                if (key.entity() == entity) {
-                    features.forEach((name, expected) -> assertValue(key + " " + name, online.get(key).get(name),
-                            expected));
-                }
-            });
-        }
     }
 
     @Test
