@@ -32,22 +32,28 @@ public final class FeaturesBenchmark {
         PrintStream log = verbose ? out : new PrintStream(OutputStream.nullOutputStream());
 
         out.printf("generate: %,d customers x %d days ...%n", generation.customers(), generation.days());
-        PeakHeap.reset();
-        long started = System.nanoTime();
-        GenerationReport report = new WarehouseGenerator(log).generate(generation);
-        PhaseResult generate = new PhaseResult("generate", generation.customers(), report.rows().total(),
-                seconds(started), PeakHeap.bytes());
+        PhaseResult generate;
+        try (PeakHeap heap = PeakHeap.start()) {
+            long started = System.nanoTime();
+            GenerationReport report = new WarehouseGenerator(log).generate(generation);
+            generate = new PhaseResult("generate", generation.customers(), report.rows().total(), seconds(started),
+                    heap.bytes());
+        }
         out.println(describe(generate));
 
         SparkSession spark = sessions.apply("nbo-bench");
         try {
             PipelineOptions options = pipelineOptions.apply(generation.out().toString());
             out.printf("features: %s -> %s ...%n", options.warehouse(), options.out());
-            PeakHeap.reset();
-            started = System.nanoTime();
-            FeaturePipeline.PipelineResult result = new FeaturePipeline(spark, log).run(options);
-            double seconds = seconds(started);
-            long peak = PeakHeap.bytes();
+            FeaturePipeline.PipelineResult result;
+            double seconds;
+            long peak;
+            try (PeakHeap heap = PeakHeap.start()) {
+                long started = System.nanoTime();
+                result = new FeaturePipeline(spark, log).run(options);
+                seconds = seconds(started);
+                peak = heap.bytes();
+            }
             long rowsIn = result.quality().tables().values().stream().mapToLong(TableReport::rowsIn).sum();
             long rowsOut = outputRows(spark, options.out(), result);
             PhaseResult features = new PhaseResult("features", rowsIn, rowsOut, seconds, peak);
