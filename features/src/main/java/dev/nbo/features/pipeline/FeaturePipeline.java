@@ -269,7 +269,7 @@ public final class FeaturePipeline {
             out.println("Outputs in " + out() + ":");
             out.println("  snapshots/<entity>/as_of=<date>/   point-in-time features (customer, customer_category,"
                     + " offer, customer_offer)");
-            out.println("  training_pairs/as_of=<date>/       features + label, for ./nbo train");
+            out.println("  training_pairs/as_of=<date>/       features + label: the input of model training");
             if (online != null) {
                 out.printf("  online/                            state of %,d customers and %,d offers at %s, for"
                         + " serving%n", online.customers(), online.offers(), online.asOf());

@@ -2,9 +2,6 @@ package dev.nbo.features.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,42 +14,42 @@ class GenerateCommandTest {
 
     @Test
     void helpExplainsEveryFlag() {
-        Result result = run("generate", "--help");
-        assertThat(result.code).isZero();
-        assertThat(result.out).contains("--customers", "--days", "--seed", "--out", "--start", "--offers",
+        CliRun result = CliRun.of("generate", "--help");
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("--customers", "--days", "--seed", "--out", "--start", "--offers",
                 "--threads", "default: 10000", "default: 365", "default: 42", "2025-01-01");
     }
 
     @Test
     void tooFewCustomersIsBadInputNamingTheFlag() {
-        Result result = run("generate", "--customers", "0", "--out", temp.resolve("wh").toString());
-        assertThat(result.code).isEqualTo(2);
-        assertThat(result.err).contains("--customers 0").contains("at least 1");
+        CliRun result = CliRun.of("generate", "--customers", "0", "--out", temp.resolve("wh").toString());
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("--customers 0").contains("at least 1");
     }
 
     @Test
     void tooFewDaysIsBadInputNamingTheFlag() {
-        Result result = run("generate", "--days", "-3", "--out", temp.resolve("wh").toString());
-        assertThat(result.code).isEqualTo(2);
-        assertThat(result.err).contains("--days -3");
+        CliRun result = CliRun.of("generate", "--days", "-3", "--out", temp.resolve("wh").toString());
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("--days -3");
     }
 
     @Test
     void anUnreadableOfferCatalogIsBadInputNamingTheFile() {
         Path missing = temp.resolve("nowhere/offers.yaml");
-        Result result = run("generate", "--customers", "5", "--offers", missing.toString(), "--out",
+        CliRun result = CliRun.of("generate", "--customers", "5", "--offers", missing.toString(), "--out",
                 temp.resolve("wh").toString());
-        assertThat(result.code).isEqualTo(2);
-        assertThat(result.err).contains("--offers").contains(missing.toString()).contains("not found");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("--offers").contains(missing.toString()).contains("not found");
     }
 
     @Test
     void aFolderHoldingOtherDataIsRefusedNotCleared() throws Exception {
         Path folder = Files.createDirectories(temp.resolve("precious"));
         Files.writeString(folder.resolve("notes.txt"), "keep me");
-        Result result = run("generate", "--customers", "5", "--days", "3", "--out", folder.toString());
-        assertThat(result.code).isEqualTo(2);
-        assertThat(result.err).contains("not empty").contains("notes.txt");
+        CliRun result = CliRun.of("generate", "--customers", "5", "--days", "3", "--out", folder.toString());
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("not empty").contains("notes.txt");
         assertThat(folder.resolve("notes.txt")).hasContent("keep me");
     }
 
@@ -60,10 +57,10 @@ class GenerateCommandTest {
     void aSmallRunWritesEveryTableTheCatalogAndItsReportAndCanBeRepeated() throws Exception {
         Path warehouse = temp.resolve("wh");
         for (int attempt = 0; attempt < 2; attempt++) {
-            Result result = run("generate", "--customers", "25", "--days", "14", "--seed", "3", "--threads", "2",
+            CliRun result = CliRun.of("generate", "--customers", "25", "--days", "14", "--seed", "3", "--threads", "2",
                     "--out", warehouse.toString());
-            assertThat(result.code).as(result.err).isZero();
-            assertThat(result.out).contains("Generated 25 customers over 14 days").contains("duplicate_event");
+            assertThat(result.code()).as(result.err()).isZero();
+            assertThat(result.out()).contains("Generated 25 customers over 14 days").contains("duplicate_event");
         }
         for (String table : new String[] {"customers", "products", "orders", "order_items", "events", "offers"}) {
             assertThat(warehouse.resolve(table).resolve("part-00000.parquet")).isRegularFile();
@@ -83,28 +80,9 @@ class GenerateCommandTest {
         Files.createDirectories(warehouse.resolve("events"));
         Files.writeString(warehouse.resolve("events/part-00007.parquet"), "half a file");
         Files.writeString(warehouse.resolve("generation.json"), "{\"generator\" : \"nbo generate\", \"status\" : \"incomplete\"}");
-        Result result = run("generate", "--customers", "5", "--days", "3", "--out", warehouse.toString());
-        assertThat(result.code).as(result.err).isZero();
+        CliRun result = CliRun.of("generate", "--customers", "5", "--days", "3", "--out", warehouse.toString());
+        assertThat(result.code()).as(result.err()).isZero();
         assertThat(warehouse.resolve("events/part-00007.parquet")).doesNotExist();
         assertThat(Files.readString(warehouse.resolve("generation.json"))).contains("\"status\" : \"complete\"");
-    }
-
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = FeaturesCli.run(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
     }
 }

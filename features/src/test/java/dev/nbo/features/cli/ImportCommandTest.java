@@ -2,16 +2,13 @@ package dev.nbo.features.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The command line of the importer, up to the point where Spark would start (no session is created here). */
 class ImportCommandTest {
     @Test
     void importAloneListsTheImporters() {
-        Run run = run("import");
+        CliRun run = CliRun.of("import");
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("Usage: nbo import", "online-retail", "UCI Online Retail");
@@ -19,7 +16,7 @@ class ImportCommandTest {
 
     @Test
     void helpExplainsEveryFlag() {
-        Run run = run("import", "online-retail", "--help");
+        CliRun run = CliRun.of("import", "online-retail", "--help");
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("--input=FILE", ".parquet, .csv or .csv.gz", "InvoiceNo or", "Customer ID",
@@ -29,7 +26,7 @@ class ImportCommandTest {
 
     @Test
     void missingRequiredFlagsAreNamed() {
-        Run run = run("import", "online-retail", "--out", "/tmp/nowhere");
+        CliRun run = CliRun.of("import", "online-retail", "--out", "/tmp/nowhere");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("Missing required option: '--input=FILE'");
@@ -37,7 +34,7 @@ class ImportCommandTest {
 
     @Test
     void anUnknownFormatExitsWithCodeTwoAndSaysWhatToDo() {
-        Run run = run("import", "online-retail", "--input", "/data/Online Retail.xlsx", "--out", "/tmp/nowhere");
+        CliRun run = CliRun.of("import", "online-retail", "--input", "/data/Online Retail.xlsx", "--out", "/tmp/nowhere");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("nbo online-retail: cannot tell the format of /data/Online Retail.xlsx from its"
@@ -46,29 +43,10 @@ class ImportCommandTest {
 
     @Test
     void anUnknownCsvEncodingExitsWithCodeTwo() {
-        Run run = run("import", "online-retail", "--input", "x.csv", "--out", "/tmp/nowhere", "--csv-encoding",
+        CliRun run = CliRun.of("import", "online-retail", "--input", "x.csv", "--out", "/tmp/nowhere", "--csv-encoding",
                 "latin-42");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("--csv-encoding latin-42 is not a character set this Java knows");
-    }
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = FeaturesCli.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.nbo.features.compile;
 
+import static dev.nbo.models.fixture.FeatureValueAssert.assertFeatureValue;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import dev.nbo.features.spark.Progress;
 import dev.nbo.features.testing.FixtureWarehouse;
@@ -57,7 +57,7 @@ class SparkFeatureCompilerIT {
                     return;
                 }
                 assertThat(actual).as("%s is in the %s snapshot", key, entity).containsKey(key);
-                features.forEach((name, expected) -> assertValue(key + " " + name, actual.get(key).get(name), expected));
+                features.forEach((name, expected) -> assertFeatureValue(key + " " + name, actual.get(key).get(name), expected));
             });
             actual.forEach((key, features) -> {
                 if (!FeatureFixture.expected().containsKey(key)) {
@@ -86,14 +86,5 @@ class SparkFeatureCompilerIT {
                 compiler.snapshot(Entity.CUSTOMER, List.of(LocalDate.of(2025, 2, 1))));
         // c2 signed up on 2025-03-01
         assertThat(early.keySet()).containsExactlyInAnyOrder(EntityKey.customer("c1"), EntityKey.customer("c3"));
-    }
-
-    static void assertValue(String what, Object actual, Object expected) {
-        if (expected instanceof Double d) {
-            assertThat(actual).as(what).isInstanceOf(Double.class);
-            assertThat((Double) actual).as(what).isCloseTo(d, within(Math.abs(d) * 1e-12 + 1e-12));
-        } else {
-            assertThat(actual).as(what).isEqualTo(expected);
-        }
     }
 }

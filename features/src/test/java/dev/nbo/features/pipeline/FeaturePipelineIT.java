@@ -1,8 +1,8 @@
 package dev.nbo.features.pipeline;
 
+import static dev.nbo.models.fixture.FeatureValueAssert.assertFeatureValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import dev.nbo.features.pairs.NegativeSampling;
 import dev.nbo.features.testing.FixtureWarehouse;
@@ -104,7 +104,7 @@ class FeaturePipelineIT {
         assertThat(snapshot.productCategories()).containsEntry("GLF-1", "golf").hasSize(4);
         FeatureFixture.expected().forEach((key, features) -> {
             Map<String, FeatureValue> values = aggregator.values(key, FeatureFixture.AS_OF);
-            features.forEach((name, expected) -> assertValue(key + " " + name, values.get(name).value(), expected));
+            features.forEach((name, expected) -> assertFeatureValue(key + " " + name, values.get(name).value(), expected));
         });
     }
 
@@ -127,14 +127,5 @@ class FeaturePipelineIT {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("as-of 2025-03-10 with horizon 30d needs data up to 2025-04-09")
                 .hasMessageContaining("the data ends on 2025-03-11");
-    }
-
-    static void assertValue(String what, Object actual, Object expected) {
-        if (expected instanceof Double d) {
-            assertThat(actual).as(what).isInstanceOf(Double.class);
-            assertThat((Double) actual).as(what).isCloseTo(d, within(Math.abs(d) * 1e-12 + 1e-12));
-        } else {
-            assertThat(actual).as(what).isEqualTo(expected);
-        }
     }
 }

@@ -1,8 +1,8 @@
 package dev.nbo.models.aggregate;
 
+import static dev.nbo.models.fixture.FeatureValueAssert.assertFeatureValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import dev.nbo.models.feature.Entity;
 import dev.nbo.models.feature.FeatureDefinition;
@@ -31,7 +31,7 @@ class IncrementalAggregatorTest {
 
         FeatureFixture.expected().forEach((key, features) -> {
             Map<String, FeatureValue> actual = aggregator.values(key, FeatureFixture.AS_OF);
-            features.forEach((name, expected) -> assertValue(key + " " + name, actual.get(name).value(), expected));
+            features.forEach((name, expected) -> assertFeatureValue(key + " " + name, actual.get(name).value(), expected));
         });
     }
 
@@ -129,14 +129,5 @@ class IncrementalAggregatorTest {
         assertThatThrownBy(() -> aggregator.value(EntityKey.offer("o-run"), spec.require("views_7d"), 0L))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("views_7d").hasMessageContaining("customer");
-    }
-
-    static void assertValue(String what, Object actual, Object expected) {
-        if (expected instanceof Double d) {
-            assertThat(actual).as(what).isInstanceOf(Double.class);
-            assertThat((Double) actual).as(what).isCloseTo(d, within(Math.abs(d) * 1e-12 + 1e-12));
-        } else {
-            assertThat(actual).as(what).isEqualTo(expected);
-        }
     }
 }
