@@ -18,6 +18,7 @@ import java.util.function.Supplier;
  *   k_min: 3                  # default 3
  *   k_max: 8                  # default 8
  *   max_iterations: 100       # default 100
+ *   restarts: 5               # k-means++ starts per k, the lowest within-segment spread wins; default 5
  *   selection_sample: 5000    # customers sampled for the silhouette that chooses k; default 5000
  *   features: [spend_365d, orders_365d, days_since_last_purchase]   # default: every column of the table
  * }</pre>
@@ -27,15 +28,18 @@ import java.util.function.Supplier;
  * @param kMax            the largest k tried when choosing
  * @param seed            seeds k-means++ and the silhouette sample
  * @param maxIterations   k-means stops after this many iterations even when assignments still move
+ * @param restarts        how many k-means++ starts to train per k; one start often ends in a local optimum that
+ *                        merges two real groups and splits another, so the start with the lowest inertia is kept
  * @param selectionSample how many customers the silhouette is computed on; it costs O(sample²) per k
  * @param features        the table columns to segment by, in this order; empty means all of them
  */
-public record SegmentConfig(OptionalInt k, int kMin, int kMax, long seed, int maxIterations, int selectionSample,
-        List<String> features) {
+public record SegmentConfig(OptionalInt k, int kMin, int kMax, long seed, int maxIterations, int restarts,
+        int selectionSample, List<String> features) {
 
     public static final int DEFAULT_K_MIN = 3;
     public static final int DEFAULT_K_MAX = 8;
     public static final int DEFAULT_MAX_ITERATIONS = 100;
+    public static final int DEFAULT_RESTARTS = 5;
     public static final int DEFAULT_SELECTION_SAMPLE = 5_000;
 
     public SegmentConfig {
@@ -43,6 +47,7 @@ public record SegmentConfig(OptionalInt k, int kMin, int kMax, long seed, int ma
         checkKMin(kMin);
         checkKMax(kMin, kMax);
         checkMaxIterations(maxIterations);
+        checkRestarts(restarts);
         checkSelectionSample(selectionSample);
         features = List.copyOf(features);
         checkFeatures(features);
@@ -51,22 +56,29 @@ public record SegmentConfig(OptionalInt k, int kMin, int kMax, long seed, int ma
     /** The defaults with k chosen in 3..8. */
     public static SegmentConfig defaults(long seed) {
         return new SegmentConfig(OptionalInt.empty(), DEFAULT_K_MIN, DEFAULT_K_MAX, seed, DEFAULT_MAX_ITERATIONS,
-                DEFAULT_SELECTION_SAMPLE, List.of());
+                DEFAULT_RESTARTS, DEFAULT_SELECTION_SAMPLE, List.of());
     }
 
     /** This configuration with a fixed k, so no k is chosen. */
     public SegmentConfig withK(int fixedK) {
-        return new SegmentConfig(OptionalInt.of(fixedK), kMin, kMax, seed, maxIterations, selectionSample, features);
+        return new SegmentConfig(OptionalInt.of(fixedK), kMin, kMax, seed, maxIterations, restarts, selectionSample,
+                features);
     }
 
     /** This configuration choosing k in {@code [min, max]}. */
     public SegmentConfig withKRange(int min, int max) {
-        return new SegmentConfig(OptionalInt.empty(), min, max, seed, maxIterations, selectionSample, features);
+        return new SegmentConfig(OptionalInt.empty(), min, max, seed, maxIterations, restarts, selectionSample,
+                features);
+    }
+
+    /** This configuration with {@code count} k-means++ starts per k. */
+    public SegmentConfig withRestarts(int count) {
+        return new SegmentConfig(k, kMin, kMax, seed, maxIterations, count, selectionSample, features);
     }
 
     /** This configuration segmenting by the named features only. */
     public SegmentConfig withFeatures(List<String> names) {
-        return new SegmentConfig(k, kMin, kMax, seed, maxIterations, selectionSample, names);
+        return new SegmentConfig(k, kMin, kMax, seed, maxIterations, restarts, selectionSample, names);
     }
 
     /** The k values to train: the fixed k alone, or every k of the range. */
@@ -87,7 +99,8 @@ public record SegmentConfig(OptionalInt k, int kMin, int kMax, long seed, int ma
      * @param node the {@code segments} mapping, e.g. {@code root.required("segments")}
      */
     public static SegmentConfig from(ConfigNode node) {
-        node.allowOnly("seed", "k", "k_min", "k_max", "max_iterations", "selection_sample", "features");
+        node.allowOnly("seed", "k", "k_min", "k_max", "max_iterations", "restarts", "selection_sample",
+                "features");
         ConfigNode seedNode = node.field("seed");
         if (seedNode.isMissing()) {
             throw seedNode.error("is required: the seed that makes segments reproducible, e.g. seed: 42");
@@ -111,13 +124,16 @@ public record SegmentConfig(OptionalInt k, int kMin, int kMax, long seed, int ma
         ConfigNode iterationsNode = node.field("max_iterations");
         int maxIterations = iterationsNode.isMissing() ? DEFAULT_MAX_ITERATIONS
                 : check(iterationsNode, () -> checkMaxIterations(whole(iterationsNode)));
+        ConfigNode restartsNode = node.field("restarts");
+        int restarts = restartsNode.isMissing() ? DEFAULT_RESTARTS
+                : check(restartsNode, () -> checkRestarts(whole(restartsNode)));
         ConfigNode sampleNode = node.field("selection_sample");
         int selectionSample = sampleNode.isMissing() ? DEFAULT_SELECTION_SAMPLE
                 : check(sampleNode, () -> checkSelectionSample(whole(sampleNode)));
         ConfigNode featuresNode = node.field("features");
         List<String> features = featuresNode.strings();
         check(featuresNode, () -> checkFeatures(features));
-        return new SegmentConfig(k, kMin, kMax, seed, maxIterations, selectionSample, features);
+        return new SegmentConfig(k, kMin, kMax, seed, maxIterations, restarts, selectionSample, features);
     }
 
     private static int whole(ConfigNode node) {
@@ -166,6 +182,13 @@ public record SegmentConfig(OptionalInt k, int kMin, int kMax, long seed, int ma
             throw new IllegalArgumentException("max_iterations = " + maxIterations + " must be at least 1");
         }
         return maxIterations;
+    }
+
+    private static int checkRestarts(int restarts) {
+        if (restarts < 1) {
+            throw new IllegalArgumentException("restarts = " + restarts + " must be at least 1");
+        }
+        return restarts;
     }
 
     private static int checkSelectionSample(int selectionSample) {

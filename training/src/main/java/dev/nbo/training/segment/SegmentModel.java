@@ -1,10 +1,6 @@
 package dev.nbo.training.segment;
 
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.tribuo.Feature;
 import org.tribuo.clustering.ClusterID;
 import org.tribuo.clustering.kmeans.KMeansModel;
 
@@ -39,33 +35,7 @@ public final class SegmentModel {
         this.selection = List.copyOf(selection);
         this.config = config;
         this.names = standardization.featureNames().toArray(String[]::new);
-        this.centroids = centroidsInFeatureOrder(tribuoModel, standardization.featureNames());
-    }
-
-    private static double[][] centroidsInFeatureOrder(KMeansModel model, List<String> featureNames) {
-        Map<String, Integer> columns = new HashMap<>();
-        for (int f = 0; f < featureNames.size(); f++) {
-            columns.put(featureNames.get(f), f);
-        }
-        List<List<Feature>> tribuoCentroids = model.getCentroids();
-        double[][] centroids = new double[tribuoCentroids.size()][featureNames.size()];
-        for (int s = 0; s < centroids.length; s++) {
-            Arrays.fill(centroids[s], Double.NaN);
-            for (Feature feature : tribuoCentroids.get(s)) {
-                Integer column = columns.get(feature.getName());
-                if (column == null) {
-                    throw new IllegalStateException("the k-means model knows feature " + feature.getName()
-                            + " which the segments do not use " + featureNames);
-                }
-                centroids[s][column] = feature.getValue();
-            }
-            for (int f = 0; f < featureNames.size(); f++) {
-                if (Double.isNaN(centroids[s][f])) {
-                    throw new IllegalStateException("centroid " + s + " has no value for " + featureNames.get(f));
-                }
-            }
-        }
-        return centroids;
+        this.centroids = Centroids.inFeatureOrder(tribuoModel, standardization.featureNames());
     }
 
     public List<String> featureNames() {
@@ -138,12 +108,7 @@ public final class SegmentModel {
         double[] z = standardization.apply(rawRow);
         double[] distances = new double[centroids.length];
         for (int s = 0; s < centroids.length; s++) {
-            double squares = 0;
-            for (int f = 0; f < z.length; f++) {
-                double d = z[f] - centroids[s][f];
-                squares += d * d;
-            }
-            distances[s] = Math.sqrt(squares);
+            distances[s] = Math.sqrt(Centroids.squaredDistance(z, centroids[s]));
         }
         return distances;
     }

@@ -121,7 +121,8 @@ public record SegmentProfiles(long customers, List<String> featureNames, List<KS
         featureNames.forEach(root.putArray("features")::add);
         ArrayNode selectionNode = root.putArray("selection");
         for (KScore score : selection) {
-            selectionNode.addObject().put("k", score.k()).put("silhouette", score.silhouette());
+            selectionNode.addObject().put("k", score.k()).put("silhouette", score.silhouette())
+                    .put("inertia", score.inertia());
         }
         ArrayNode segmentsNode = root.putArray("segments");
         for (SegmentProfile profile : segments) {

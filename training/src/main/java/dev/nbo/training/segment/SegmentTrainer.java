@@ -16,8 +16,9 @@ import org.tribuo.math.distance.L2Distance;
 
 /**
  * Segments customers with Tribuo's k-means: z-score the features (missing = mean), train k-means++ with Euclidean
- * distance for each candidate k, and keep the k with the highest mean {@link Silhouette} on a seeded sample of
- * customers (ties go to the smaller k, the simpler story for marketers).
+ * distance for each candidate k (several starts, keeping the one with the lowest inertia), and keep the k with the
+ * highest mean {@link Silhouette} on a seeded sample of customers (ties go to the smaller k, the simpler story for
+ * marketers).
  *
  * <p>Training several k on 100k customers takes a while, so one line per k (k, silhouette, seconds) goes to the
  * progress consumer; the command line passes {@code System.err::println}.
@@ -56,13 +57,13 @@ public final class SegmentTrainer {
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int k : ks) {
             long start = System.nanoTime();
-            KMeansModel model = kMeans(k).train(dataset);
-            double silhouette = Silhouette.mean(sample, labels(model, table.featureNames(), sample), k);
-            scores.add(new KScore(k, silhouette));
-            progress.accept(String.format(Locale.ROOT, "segments: k=%d silhouette=%.4f (%.1f s)", k, silhouette,
-                    (System.nanoTime() - start) / 1e9));
+            Fit fit = bestOfRestarts(k, dataset, table.featureNames(), z);
+            double silhouette = Silhouette.mean(sample, labels(fit.model(), table.featureNames(), sample), k);
+            scores.add(new KScore(k, silhouette, fit.inertia()));
+            progress.accept(String.format(Locale.ROOT, "segments: k=%d silhouette=%.4f (%d starts, %.1f s)", k,
+                    silhouette, config.restarts(), (System.nanoTime() - start) / 1e9));
             if (silhouette > bestScore) {
-                best = model;
+                best = fit.model();
                 bestScore = silhouette;
             }
         }
@@ -81,6 +82,33 @@ public final class SegmentTrainer {
             throw new IllegalArgumentException("k = " + largest + " segments need more than " + largest
                     + " customers, the table has " + customers + "; lower k (or k_max) or segment more customers");
         }
+    }
+
+    /**
+     * Starts that find the same optimum differ only in the numbering of their clusters and, because Tribuo's parallel
+     * M-step sums in thread order, in the last digits of their inertia. A later start must beat the best by more than
+     * this relative margin, so the same seed keeps the same start, hence the same segment ids, from run to run.
+     */
+    private static final double SAME_INERTIA = 1e-9;
+
+    private record Fit(KMeansModel model, double inertia) {
+    }
+
+    /**
+     * Trains {@code restarts} k-means++ starts and keeps the tightest (the first, among equals). One trainer serves all starts: each call to
+     * {@code train} splits a fresh generator off the seeded one, so the starts differ yet the sequence is reproducible.
+     */
+    private Fit bestOfRestarts(int k, MutableDataset<ClusterID> dataset, List<String> featureNames, double[][] z) {
+        KMeansTrainer trainer = kMeans(k);
+        Fit best = null;
+        for (int start = 0; start < config.restarts(); start++) {
+            KMeansModel model = trainer.train(dataset);
+            double inertia = Centroids.inertia(z, Centroids.inFeatureOrder(model, featureNames));
+            if (best == null || inertia < best.inertia() * (1 - SAME_INERTIA)) {
+                best = new Fit(model, inertia);
+            }
+        }
+        return best;
     }
 
     private KMeansTrainer kMeans(int k) {
