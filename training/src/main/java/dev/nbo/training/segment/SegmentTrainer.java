@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -38,8 +39,8 @@ public final class SegmentTrainer {
     private final Consumer<String> progress;
 
     public SegmentTrainer(SegmentConfig config, Consumer<String> progress) {
-        this.config = config;
-        this.progress = progress;
+        this.config = Objects.requireNonNull(config, "config");
+        this.progress = Objects.requireNonNull(progress, "progress (pass line -> { } for none)");
     }
 
     /** Trains on the configured features of the table (all of its columns when the configuration names none). */
@@ -95,8 +96,9 @@ public final class SegmentTrainer {
     }
 
     /**
-     * Trains {@code restarts} k-means++ starts and keeps the tightest (the first, among equals). One trainer serves all starts: each call to
-     * {@code train} splits a fresh generator off the seeded one, so the starts differ yet the sequence is reproducible.
+     * Trains {@code restarts} k-means++ starts and keeps the tightest (the first, among equals). One trainer serves
+     * all starts: each call to {@code train} splits a fresh generator off the seeded one, so the starts differ yet
+     * the sequence is reproducible.
      */
     private Fit bestOfRestarts(int k, MutableDataset<ClusterID> dataset, List<String> featureNames, double[][] z) {
         KMeansTrainer trainer = kMeans(k);

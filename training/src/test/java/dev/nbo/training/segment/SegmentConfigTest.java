@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nbo.models.config.ConfigNode;
 import dev.nbo.models.config.InvalidConfigException;
+import dev.nbo.models.fixture.ProjectFiles;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class SegmentConfigTest {
     private static SegmentConfig parse(String segmentsSection) {
@@ -55,6 +57,19 @@ class SegmentConfigTest {
 
         assertThat(config.k()).hasValue(5);
         assertThat(config.candidateKs()).containsExactly(5);
+    }
+
+    @Test
+    void theDocumentedExampleParses() throws Exception {
+        String doc = Files.readString(ProjectFiles.root().resolve("docs/segments.md"));
+        int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
+        String yaml = doc.substring(start, doc.indexOf("```", start));
+
+        SegmentConfig config = SegmentConfig.from(ConfigNode.parse("docs/segments.md", yaml).required("segments"));
+
+        assertThat(config.seed()).isEqualTo(42);
+        assertThat(config.candidateKs()).containsExactly(3, 4, 5, 6, 7, 8);
+        assertThat(config.features()).hasSize(6).contains("spend_365d", "tenure_days");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,9 +3,9 @@ package dev.nbo.training.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class SegmentNamesTest {
     @ParameterizedTest(name = "{0} z={1} -> {2}")
