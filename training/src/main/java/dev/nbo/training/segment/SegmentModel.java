@@ -25,7 +25,7 @@ public final class SegmentModel {
     private final String[] names;
 
     /**
-     * @param selection the silhouette of every k tried, in the order tried (one entry when k was fixed)
+     * @param selection the silhouette and inertia of every k tried, ascending k (one entry when k was fixed)
      * @param config    the configuration it was trained with, kept as provenance
      */
     SegmentModel(Standardization standardization, KMeansModel tribuoModel, List<KScore> selection,
