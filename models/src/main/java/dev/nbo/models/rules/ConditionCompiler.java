@@ -4,10 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
-import dev.cel.common.CelFunctionDecl;
-import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
-import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.Operator;
@@ -21,12 +18,10 @@ import dev.cel.parser.CelMacro;
 import dev.cel.parser.CelMacroExprFactory;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.validator.CelValidator;
 import dev.cel.validator.CelValidatorFactory;
 import dev.cel.validator.validators.AstDepthLimitValidator;
 import dev.cel.validator.validators.RegexLiteralValidator;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,11 +42,13 @@ final class ConditionCompiler {
     static final int MAX_REGEX_PROGRAM_SIZE = 1_000;
 
     private final RuleVariables variables;
+    private final ConditionDiagnostics diagnostics;
     private final Cel cel;
     private final CelValidator validator;
 
     ConditionCompiler(RuleVariables variables) {
         this.variables = variables;
+        this.diagnostics = new ConditionDiagnostics(variables.names());
         CelOptions options = CelOptions.current()
                 // spend_365d > 100 (double against int literal) type-checks and compares numerically.
                 .enableHeterogeneousNumericComparisons(true)
@@ -66,17 +63,8 @@ final class ConditionCompiler {
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .addMacros(CelMacro.newGlobalMacro("has_value", 1, this::expandHasValue))
                 .addVar(RuleVariables.MISSING, ListType.create(SimpleType.STRING))
-                .addFunctionDeclarations(mixedEquality(Operator.EQUALS, "equals"),
-                        mixedEquality(Operator.NOT_EQUALS, "not_equals"))
-                .addFunctionBindings(
-                        CelFunctionBinding.from("nbo_equals_double_int", Double.class, Long.class,
-                                (d, l) -> sameNumber(d, l)),
-                        CelFunctionBinding.from("nbo_equals_int_double", Long.class, Double.class,
-                                (l, d) -> sameNumber(d, l)),
-                        CelFunctionBinding.from("nbo_not_equals_double_int", Double.class, Long.class,
-                                (d, l) -> !sameNumber(d, l)),
-                        CelFunctionBinding.from("nbo_not_equals_int_double", Long.class, Double.class,
-                                (l, d) -> !sameNumber(d, l)));
+                .addFunctionDeclarations(MixedNumberEquality.declarations())
+                .addFunctionBindings(MixedNumberEquality.bindings());
         for (RuleVariable variable : variables.all()) {
             builder.addVar(variable.name(), celType(variable));
         }
@@ -95,22 +83,22 @@ final class ConditionCompiler {
     Condition compile(String expression) {
         CelValidationResult compiled = cel.compile(expression, "when");
         if (compiled.hasError()) {
-            throw new IllegalArgumentException(describe(compiled.getErrors(), expression));
+            throw new IllegalArgumentException(diagnostics.describe(compiled.getErrors(), expression));
         }
         CelValidationResult validated = validator.validate(ast(compiled));
         if (validated.hasError()) {
-            throw new IllegalArgumentException(describe(validated.getErrors(), expression));
+            throw new IllegalArgumentException(diagnostics.describe(validated.getErrors(), expression));
         }
         CelAbstractSyntaxTree ast = ast(validated);
         CelType type = ast.getResultType();
         if (!type.equals(SimpleType.BOOL)) {
-            throw new IllegalArgumentException("'" + expression + "' is a " + CelTypes.format(type)
+            throw new IllegalArgumentException(ConditionDiagnostics.quoted(expression) + " is a " + CelTypes.format(type)
                     + ", not true or false; write a test such as orders_365d >= 3 or \"golf\" in interests");
         }
         try {
             return new Condition(expression, cel.createProgram(ast), reads(ast));
         } catch (CelEvaluationException e) {
-            throw new IllegalArgumentException("'" + expression + "' cannot be planned: " + e.getMessage(), e);
+            throw new IllegalArgumentException(ConditionDiagnostics.quoted(expression) + " cannot be planned: " + e.getMessage(), e);
         }
     }
 
@@ -128,28 +116,6 @@ final class ConditionCompiler {
         }
     }
 
-    private String describe(List<CelIssue> issues, String expression) {
-        List<String> messages = new ArrayList<>();
-        for (CelIssue issue : issues) {
-            // One line per error: some messages (a bad regex's) carry a line break and a caret of their own.
-            String message = issue.getMessage().replaceAll("\\s*\\R\\s*", " ");
-            int column = issue.getSourceLocation().getColumn();
-            messages.add(message + (column >= 0 ? " (column " + (column + 1) + ")" : "") + hint(message));
-        }
-        return "'" + expression + "': " + String.join("; ", messages);
-    }
-
-    private String hint(String message) {
-        if (message.startsWith("undeclared reference")) {
-            return "; the attributes are " + String.join(", ", variables.names());
-        }
-        if (message.contains("applied to '(double, int)'") || message.contains("applied to '(int, double)'")) {
-            return "; CEL does not mix int and double in arithmetic: write 100.0 for a double, or convert with"
-                    + " double(x) or int(x)";
-        }
-        return "";
-    }
-
     /**
      * {@code has_value(x)}: whether attribute {@code x} has a value. A macro rather than a function so that it reads
      * the set of missing names instead of {@code x} itself (reading a missing {@code x} would make it unknown).
@@ -165,19 +131,6 @@ final class ConditionCompiler {
         CelExpr isMissing = factory.newGlobalCall(Operator.IN.getFunction(), name,
                 factory.newIdentifier(RuleVariables.MISSING));
         return Optional.of(factory.newGlobalCall(Operator.LOGICAL_NOT.getFunction(), isMissing));
-    }
-
-    private static CelFunctionDecl mixedEquality(Operator operator, String id) {
-        return CelFunctionDecl.newFunctionDeclaration(operator.getFunction(),
-                CelOverloadDecl.newGlobalOverload("nbo_" + id + "_double_int", SimpleType.BOOL, SimpleType.DOUBLE,
-                        SimpleType.INT),
-                CelOverloadDecl.newGlobalOverload("nbo_" + id + "_int_double", SimpleType.BOOL, SimpleType.INT,
-                        SimpleType.DOUBLE));
-    }
-
-    /** Exact: (double) l alone would round longs above 2^53. */
-    static boolean sameNumber(double d, long l) {
-        return d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63 && (long) d == l;
     }
 
     private static CelType celType(RuleVariable variable) {

@@ -160,7 +160,7 @@ final class RuleSetLoader {
 
     private RuleMatch readDefault(ConfigNode node) {
         node.allowOnly("description", "offers");
-        node.field("description").optionalString();
+        node.field("description").optionalString(); // for people: checked, not kept
         Entry entry = new Entry(node, DEFAULT);
         return new RuleMatch(DEFAULT, DEFAULT, readOffers(node.required("offers"), entry), true);
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nbo.models.id.OfferId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class RuleSetEvaluationTest {
-    /** A decision list with a group that has no catch-all, so that fall-through shows; new for each test. */
-    private final RuleSet list = rules("""
+    /** A decision list with a group that has no catch-all, so that fall-through shows. */
+    private static final String DECISION_LIST = """
             version: 1
             rules:
               - name: runners
@@ -42,10 +43,11 @@ class RuleSetEvaluationTest {
                 offers: [vip, welcome]
             default:
               offers: [welcome]
-            """);
+            """;
 
     @Test
     void theFirstMatchingRuleInFileOrderAnswers() {
+        RuleSet list = rules(DECISION_LIST);
         Map<String, Object> runnerAndRecentBuyer = customer();
         runnerAndRecentBuyer.put("interests", List.of("yoga", "running"));
 
@@ -57,6 +59,7 @@ class RuleSetEvaluationTest {
 
     @Test
     void aGroupAnswersWithItsFirstMatchingRule() {
+        RuleSet list = rules(DECISION_LIST);
         Map<String, Object> loyalGolfer = customer();
         loyalGolfer.putAll(Map.of("orders_365d", 4L, "age", 61L, "last_category_viewed", "golf", "spend_365d", 5000.0));
 
@@ -66,6 +69,7 @@ class RuleSetEvaluationTest {
 
     @Test
     void aGroupWhoseRulesDoNotMatchFallsThroughToTheNextEntry() {
+        RuleSet list = rules(DECISION_LIST);
         Map<String, Object> loyalButNeitherRule = customer();
         loyalButNeitherRule.putAll(Map.of("orders_365d", 4L, "spend_365d", 200.0, "days_since_last_purchase", 3.0));
 
@@ -77,6 +81,7 @@ class RuleSetEvaluationTest {
 
     @Test
     void aGroupWhoseConditionDoesNotHoldSkipsItsRules() {
+        RuleSet list = rules(DECISION_LIST);
         Map<String, Object> bigSpenderWithFewOrders = customer();
         bigSpenderWithFewOrders.putAll(Map.of("orders_365d", 1L, "spend_365d", 5000.0, "days_since_last_purchase", 90.0));
 
@@ -89,6 +94,7 @@ class RuleSetEvaluationTest {
 
     @Test
     void aDisabledRuleNeverAnswers() {
+        RuleSet list = rules(DECISION_LIST);
         Map<String, Object> nobody = customer();
         nobody.put("days_since_last_purchase", 400.0);
 
@@ -169,9 +175,11 @@ class RuleSetEvaluationTest {
         Map<String, Object> notANumber = customer();
         notANumber.put("days_since_last_purchase", Double.NaN);
 
-        assertThat(matches(condition, neverBought)).isEqualTo(expected);
-        assertThat(matches(condition, explicitNull)).isEqualTo(expected);
-        assertThat(matches(condition, notANumber)).isEqualTo(expected);
+        RuleSet set = oneRule(condition);
+
+        assertThat(matches(set, neverBought)).as("absent").isEqualTo(expected);
+        assertThat(matches(set, explicitNull)).as("null").isEqualTo(expected);
+        assertThat(matches(set, notANumber)).as("NaN").isEqualTo(expected);
     }
 
     @Test
@@ -202,24 +210,31 @@ class RuleSetEvaluationTest {
         assertThat(matches("segment == \"golfers\" && segment_id == 2", someone)).isTrue();
     }
 
-    @Test
-    void aConditionThatFailsAtRunTimeFallsThroughAndIsCounted() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            '100 / (orders_365d - 1) > 10'             | by zero
+            'interests.exists(i, i == "zzz")'          | Iteration budget exceeded: 1000
+            'city.matches("(a|b)*c{1,600}")'           | Regex pattern exceeds allowed program size. Allowed: 1000
+            """)
+    void aConditionThatFailsAtRunTimeFallsThroughAndIsCounted(String condition, String error) {
         RuleSet set = rules("""
                 version: 1
                 rules:
-                  - {name: per-other-order, when: 'spend_365d > 0.0 && 100 / (orders_365d - 1) > 10', offers: [vip]}
+                  - {name: failing, when: '%s', offers: [vip]}
                   - {name: next, offers: [golf-15]}
                 default: {offers: [welcome]}
-                """);
+                """.formatted(condition));
+        Map<String, Object> longInterests = customer();
+        longInterests.put("interests", Collections.nCopies(1_500, "yoga"));
 
-        RuleMatch match = set.evaluate(customer());
+        RuleMatch match = set.evaluate(longInterests);
 
         assertThat(match.name()).isEqualTo("next");
         assertThat(set.errors()).isEqualTo(1);
         RuleStats failing = set.stats().get(0);
         assertThat(failing.errors()).isEqualTo(1);
         assertThat(failing.matched()).isZero();
-        assertThat(failing.lastError()).contains("by zero");
+        assertThat(failing.lastError()).contains(error);
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -232,6 +247,7 @@ class RuleSetEvaluationTest {
             interests            | golf       | attribute 'interests' is a list(string) in rule conditions and takes a List of non-null Strings, not String 'golf'
             """)
     void refusesAValueOfTheWrongJavaTypeAsTheCallersError(String attribute, String value, String expected) {
+        RuleSet list = rules(DECISION_LIST);
         Map<String, Object> someone = customer();
         someone.put(attribute, switch (value) {
             case "3.5" -> 3.5;
@@ -246,6 +262,7 @@ class RuleSetEvaluationTest {
 
     @Test
     void parallelEvaluationGivesTheSerialAnswers() throws Exception {
+        RuleSet list = rules(DECISION_LIST);
         List<Map<String, Object>> customers = randomCustomers(2_000, 42);
         List<RuleMatch> serial = customers.stream().map(list::evaluate).toList();
 
@@ -271,8 +288,15 @@ class RuleSetEvaluationTest {
     }
 
     private static boolean matches(String condition, Map<String, ?> attributes) {
-        RuleSet set = rules("version: 1\nrules:\n  - name: r\n    when: '" + condition.replace("'", "''")
+        return matches(oneRule(condition), attributes);
+    }
+
+    private static RuleSet oneRule(String condition) {
+        return rules("version: 1\nrules:\n  - name: r\n    when: '" + condition.replace("'", "''")
                 + "'\n    offers: [vip]\ndefault: {offers: [welcome]}\n");
+    }
+
+    private static boolean matches(RuleSet set, Map<String, ?> attributes) {
         RuleMatch match = set.evaluate(attributes);
         assertThat(set.errors()).as("evaluation errors").isZero();
         return !match.isDefault();

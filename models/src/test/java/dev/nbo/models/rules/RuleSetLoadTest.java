@@ -95,6 +95,8 @@ class RuleSetLoadTest {
             unknown attribute   | {name: r1, when: 'ordrs_365d > 3', offers: [vip]}                 | rules.yaml:3: rules[0] (r1): when: 'ordrs_365d > 3': undeclared reference to 'ordrs_365d' (in container '') (column 1); the attributes are orders_365d, spend_365d,
             offer feature       | {name: r1, when: 'offer_value > 3', offers: [vip]}                | rules[0] (r1): when: 'offer_value > 3': undeclared reference to 'offer_value'
             syntax error        | {name: r1, when: 'age >', offers: [vip]}                          | rules.yaml:3: rules[0] (r1): when: 'age >': mismatched input '<EOF>'
+            single equals       | {name: r1, when: 'age = 3', offers: [vip]}                        | rules[0] (r1): when: 'age = 3': token recognition error at: '= ' (column 5); compare with ==
+            and for &&          | {name: r1, when: 'age > 3 and age < 9', offers: [vip]}            | "(column 9); write && for and, || for or, ! for not"
             type error          | {name: r1, when: 'city > 3', offers: [vip]}                       | rules[0] (r1): when: 'city > 3': found no matching overload for '_>_' applied to '(string, int)'
             mixed arithmetic    | {name: r1, when: 'spend_365d / orders_365d > 50', offers: [vip]}  | found no matching overload for '_/_' applied to '(double, int)' (candidates: (int, int),(uint, uint),(double, double)) (column 12); CEL does not mix int and double in arithmetic
             not a bool          | {name: r1, when: 'spend_365d * 2.0', offers: [vip]}               | rules[0] (r1): when: 'spend_365d * 2.0' is a double, not true or false
@@ -151,8 +153,23 @@ class RuleSetLoadTest {
         assertThatThrownBy(() -> rules("version: 1\nrules:\n  - {name: r1, when: '" + longCondition
                 + "', offers: [vip]}\ndefault: {offers: [welcome]}\n"))
                 .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("rules[0] (r1): when: 'age > 1 || age > 1")
+                .hasMessageEndingWith("...': expression code point size exceeds limit: size: 1327, limit 1000");
+    }
+
+    @Test
+    void refusesAConditionNestedDeeperThanTheLimit() {
+        String deep = "age > 1";
+        for (int i = 0; i < 40; i++) {
+            deep = "(age > 1 && " + deep + ")";
+        }
+        String condition = deep;
+
+        assertThatThrownBy(() -> rules("version: 1\nrules:\n  - {name: r1, when: '" + condition
+                + "', offers: [vip]}\ndefault: {offers: [welcome]}\n"))
+                .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("rules[0] (r1): when:")
-                .hasMessageContaining("1000");
+                .hasMessageContaining("AST's depth exceeds the configured limit: 32");
     }
 
     @Test
