@@ -86,7 +86,8 @@ final class RuleSetLoader {
         } else {
             item.allowOnly("name", "description", "when", "enabled", "offers");
         }
-        Entry entry = new Entry(item, readName(item.required(isGroup ? "group" : "name"), item.path()));
+        String name = readName(item.required(isGroup ? "group" : "name"), item.path());
+        Entry entry = new Entry(item, item.path() + " (" + name + ")");
         String description = item.field("description").optionalString().orElse("");
         Condition condition = readCondition(entry);
         boolean enabled = item.field("enabled").isMissing() || item.field("enabled").bool();
@@ -96,10 +97,10 @@ final class RuleSetLoader {
                 throw entry.error(item.field("rules"), "rules", "a group needs at least one rule");
             }
             List<RuleNode> rules = readEntries(item.field("rules"));
-            return enabled ? new RuleGroup(entry.name(), item.path(), description, condition, rules) : null;
+            return enabled ? new RuleGroup(name, item.path(), description, condition, rules) : null;
         }
         List<OfferId> offers = readOffers(item.required("offers"), entry);
-        return enabled ? new Rule(entry.name(), item.path(), description, condition, offers) : null;
+        return enabled ? new Rule(name, item.path(), description, condition, offers) : null;
     }
 
     private String readName(ConfigNode node, String path) {
@@ -171,11 +172,13 @@ final class RuleSetLoader {
         return catalog.size() > OFFERS_LISTED_IN_ERRORS ? listed + ", ..." : listed;
     }
 
-    /** An entry being read: errors inside it name its position and name, e.g. {@code rules[2].rules[0] (loyal-golfers)}. */
-    private record Entry(ConfigNode item, String name) {
+    /**
+     * An entry being read, with the label its errors carry: its position and name, such as
+     * {@code rules[2].rules[0] (loyal-golfers)}, or {@code default}.
+     */
+    private record Entry(ConfigNode item, String label) {
         InvalidConfigException error(ConfigNode at, String field, String problem) {
-            String where = item.path().equals(name) ? name : item.path() + " (" + name + ")";
-            return new InvalidConfigException(item.file(), at.line(), where, field + ": " + problem);
+            return new InvalidConfigException(item.file(), at.line(), label, field + ": " + problem);
         }
     }
 }
