@@ -18,8 +18,9 @@ public final class OnnxParity {
     }
 
     /**
-     * Scores {@code examples} (a list, or a holdout {@code Dataset}) with Tribuo and with the exported model (the examples as a {@link FeatureMatrix}) and
-     * compares Tribuo's probability of label {@value TreeEnsembleOnnxExporter#POSITIVE_LABEL} to the ONNX propensity.
+     * Scores {@code examples} (a list, or a holdout {@code Dataset}) with Tribuo and with the exported model (the
+     * examples as a {@link FeatureMatrix}), and compares Tribuo's probability of label
+     * {@value TreeEnsembleOnnxExporter#POSITIVE_LABEL} to the ONNX propensity.
      */
     public static PropensityParity propensity(OnnxModelSession onnx, XGBoostModel<Label> model,
                                               Iterable<Example<Label>> examples) {
