@@ -14,6 +14,9 @@ import org.tribuo.ImmutableFeatureMap;
  * included, become float cells; absent ones are left out of the sparse row, i.e. missing.
  */
 public final class FeatureMatrix {
+    /** The name of the graph input of every exported model: this matrix. */
+    public static final String INPUT = "features";
+
     private FeatureMatrix() {
     }
 

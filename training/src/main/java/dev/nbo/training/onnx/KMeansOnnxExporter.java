@@ -15,7 +15,6 @@ import org.tribuo.math.la.DenseVector;
  * rather than through a matrix product, which would subtract large squares and lose the small distances.
  */
 public final class KMeansOnnxExporter {
-    public static final String INPUT = "features";
     public static final String SEGMENT = "segment";
     public static final String DISTANCES = "distances";
 
@@ -60,16 +59,16 @@ public final class KMeansOnnxExporter {
         }
 
         OnnxModelBuilder graph = new OnnxModelBuilder("nbo-segments");
-        graph.input(INPUT, DataType.FLOAT, OnnxModelBuilder.BATCH, f);
+        graph.input(FeatureMatrix.INPUT, DataType.FLOAT, OnnxModelBuilder.BATCH, f);
         String mean = graph.floatInitializer("mean", toFloats(means), 1, f);
         String std = graph.floatInitializer("std", toFloats(stds), 1, f);
         String zero = graph.floatInitializer("zero", new float[] {0f});
         String centroidTensor = graph.floatInitializer("centroids", flatCentroids, 1, k, f);
         String rowAxis = graph.longInitializer("row_axis", new long[] {1}, 1);
 
-        String centred = graph.node("Sub", List.of(INPUT, mean), "centred");
+        String centred = graph.node("Sub", List.of(FeatureMatrix.INPUT, mean), "centred");
         String scaled = graph.node("Div", List.of(centred, std), "scaled");
-        String missing = graph.node("IsNaN", List.of(INPUT), "missing");
+        String missing = graph.node("IsNaN", List.of(FeatureMatrix.INPUT), "missing");
         String standardised = graph.node("Where", List.of(missing, zero, scaled), "standardised");
         String perRow = graph.node("Unsqueeze", List.of(standardised, rowAxis), "standardised_row");
         String offsets = graph.node("Sub", List.of(perRow, centroidTensor), "offsets");

@@ -29,14 +29,14 @@ public final class OnnxModelSession implements AutoCloseable {
     private OnnxModelSession(OrtSession session, String source) throws OrtException {
         this.session = session;
         this.source = source;
-        NodeInfo input = session.getInputInfo().get(TreeEnsembleOnnxExporter.INPUT);
+        NodeInfo input = session.getInputInfo().get(FeatureMatrix.INPUT);
         if (input == null || !(input.getInfo() instanceof TensorInfo)) {
-            throw new IllegalArgumentException(source + " has no tensor input '" + TreeEnsembleOnnxExporter.INPUT
+            throw new IllegalArgumentException(source + " has no tensor input '" + FeatureMatrix.INPUT
                     + "' (inputs: " + session.getInputNames() + "); export it with NBO's exporters");
         }
         long[] shape = ((TensorInfo) input.getInfo()).getShape();
         if (shape.length != 2 || shape[1] <= 0) {
-            throw new IllegalArgumentException(source + " reads input '" + TreeEnsembleOnnxExporter.INPUT
+            throw new IllegalArgumentException(source + " reads input '" + FeatureMatrix.INPUT
                     + "' of shape " + Arrays.toString(shape) + "; NBO's models read [N, features]");
         }
         this.width = (int) shape[1];
@@ -59,8 +59,8 @@ public final class OnnxModelSession implements AutoCloseable {
      */
     public static OnnxModelSession open(byte[] model, String source) {
         OrtSession session;
-        try {
-            session = OrtEnvironment.getEnvironment().createSession(model, new OrtSession.SessionOptions());
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            session = OrtEnvironment.getEnvironment().createSession(model, options);
         } catch (OrtException e) {
             throw new IllegalArgumentException(source + " is not a model ONNX Runtime can load (" + e.getMessage()
                     + "); export it again with TreeEnsembleOnnxExporter or KMeansOnnxExporter", e);
@@ -98,7 +98,7 @@ public final class OnnxModelSession implements AutoCloseable {
         for (int start = 0; start < features.length; start += BATCH_ROWS) {
             int rows = Math.min(BATCH_ROWS, features.length - start);
             try (OnnxTensor input = tensor(features, start, rows);
-                 OrtSession.Result result = session.run(Map.of(TreeEnsembleOnnxExporter.INPUT, input))) {
+                 OrtSession.Result result = session.run(Map.of(FeatureMatrix.INPUT, input))) {
                 output(result, TreeEnsembleOnnxExporter.OUTPUT).getFloatBuffer().get(propensities, start, rows);
             } catch (OrtException e) {
                 throw scoringFailed(e);
@@ -114,7 +114,7 @@ public final class OnnxModelSession implements AutoCloseable {
         for (int start = 0; start < features.length; start += BATCH_ROWS) {
             int rows = Math.min(BATCH_ROWS, features.length - start);
             try (OnnxTensor input = tensor(features, start, rows);
-                 OrtSession.Result result = session.run(Map.of(KMeansOnnxExporter.INPUT, input))) {
+                 OrtSession.Result result = session.run(Map.of(FeatureMatrix.INPUT, input))) {
                 output(result, KMeansOnnxExporter.SEGMENT).getLongBuffer().get(segments, start, rows);
                 OnnxTensor distanceTensor = output(result, KMeansOnnxExporter.DISTANCES);
                 int k = (int) distanceTensor.getInfo().getShape()[1];

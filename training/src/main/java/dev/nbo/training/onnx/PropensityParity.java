@@ -8,8 +8,11 @@ package dev.nbo.training.onnx;
  * @param worstRow   the row with that difference, -1 when there are no rows
  */
 public record PropensityParity(int rows, double maxAbsDiff, int worstRow) {
-    /** True when every row is within {@link OnnxParity#TOLERANCE}; registration refuses the model otherwise. */
+    /**
+     * True when there were rows and every one is within {@link OnnxParity#TOLERANCE}; registration refuses the
+     * model otherwise (a check on no rows proves nothing).
+     */
     public boolean passes() {
-        return maxAbsDiff <= OnnxParity.TOLERANCE;
+        return rows > 0 && maxAbsDiff <= OnnxParity.TOLERANCE;
     }
 }

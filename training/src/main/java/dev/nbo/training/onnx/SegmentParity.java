@@ -9,8 +9,11 @@ package dev.nbo.training.onnx;
  * @param maxDistanceDiff    the largest |ONNX − expected| distance over all rows and centroids
  */
 public record SegmentParity(int rows, int mismatchedSegments, int firstMismatchRow, double maxDistanceDiff) {
-    /** True when no segment differs and every distance is within {@link OnnxParity#TOLERANCE}. */
+    /**
+     * True when there were rows, no segment differs and every distance is within {@link OnnxParity#TOLERANCE}
+     * (a check on no rows proves nothing).
+     */
     public boolean passes() {
-        return mismatchedSegments == 0 && maxDistanceDiff <= OnnxParity.TOLERANCE;
+        return rows > 0 && mismatchedSegments == 0 && maxDistanceDiff <= OnnxParity.TOLERANCE;
     }
 }

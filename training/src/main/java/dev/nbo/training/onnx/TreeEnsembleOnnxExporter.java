@@ -21,7 +21,6 @@ import org.tribuo.common.xgboost.XGBoostModel;
  * {@code TreeEnsembleClassifier}.
  */
 public final class TreeEnsembleOnnxExporter {
-    public static final String INPUT = "features";
     public static final String OUTPUT = "propensity";
     public static final String POSITIVE_LABEL = "1";
     public static final String NEGATIVE_LABEL = "0";
@@ -68,9 +67,9 @@ public final class TreeEnsembleOnnxExporter {
         float baseMargin = booster.baseScore() - booster.baseScore();
 
         OnnxModelBuilder graph = new OnnxModelBuilder("nbo-propensity");
-        graph.input(INPUT, DataType.FLOAT, OnnxModelBuilder.BATCH, columns.size());
-        String margin = graph.node(OnnxModelBuilder.ML_DOMAIN, "TreeEnsembleRegressor", List.of(INPUT),
-                "margin_difference", nodes.attributes(baseMargin));
+        graph.input(FeatureMatrix.INPUT, DataType.FLOAT, OnnxModelBuilder.BATCH, columns.size());
+        String margin = graph.node(OnnxModelBuilder.ML_DOMAIN, "TreeEnsembleRegressor",
+                List.of(FeatureMatrix.INPUT), "margin_difference", nodes.attributes(baseMargin));
         String probability = graph.node("Sigmoid", List.of(margin), "probability");
         String flat = graph.longInitializer("flat_shape", new long[] {-1}, 1);
         graph.node("Reshape", List.of(probability, flat), OUTPUT);

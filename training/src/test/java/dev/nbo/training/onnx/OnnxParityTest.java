@@ -48,6 +48,16 @@ class OnnxParityTest {
     }
 
     @Test
+    void doesNotPassOnNoRows() {
+        try (OnnxModelSession session = OnnxModelSession.open(SEGMENTS, "segments model")) {
+            SegmentParity parity = OnnxParity.segments(session, new float[0][], new int[0], new double[0][]);
+
+            assertThat(parity.rows()).isZero();
+            assertThat(parity.passes()).isFalse();
+        }
+    }
+
+    @Test
     void treatsANaNScoreAsAnInfiniteDifference() {
         try (OnnxModelSession session = OnnxModelSession.open(SEGMENTS, "segments model")) {
             SegmentParity parity = OnnxParity.segments(session, ROWS, new int[] {0, 1, 1},
