@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.function.DoubleFunction;
 
 /**
- * Vertical bars grouped by category (one bar per series in each group) over a value axis that starts at zero, with
- * the value written above each bar and an optional dashed reference level (lift 1 = random).
+ * Vertical bars grouped by category (one bar per series in each group) over a value axis that includes zero (bars
+ * grow from zero, downwards for negative values such as a poor silhouette score), with the value written at the end
+ * of each bar and an optional dashed reference level (lift 1 = random).
  */
 final class SvgBarChart {
     private record Series(String name, String colour, List<Double> values) {
@@ -77,7 +78,7 @@ final class SvgBarChart {
         Svg svg = new Svg(width, height, title);
         PlotArea area = new PlotArea(MARGIN_LEFT, MARGIN_TOP, width - MARGIN_LEFT - MARGIN_RIGHT,
                 height - MARGIN_TOP - MARGIN_BOTTOM);
-        Axis axis = new Axis(valueName, LinearScale.covering(0, highest(), 5), format);
+        Axis axis = new Axis(valueName, LinearScale.covering(lowest(), highest(), 5), format);
         area.drawYAxis(svg, axis);
         drawBars(svg, area, axis);
         Legend legend = new Legend();
@@ -92,6 +93,7 @@ final class SvgBarChart {
         }
         legend.draw(svg, MARGIN_LEFT + 4, 16);
         svg.line(area.left(), area.bottom(), area.right(), area.bottom(), "axis");
+        svg.line(area.left(), area.y(axis, 0), area.right(), area.y(axis, 0), "axis");
         if (!categoryName.isEmpty()) {
             svg.text(area.left() + area.width() / 2, area.bottom() + 38, categoryName, "middle", "axis-label");
         }
@@ -111,11 +113,14 @@ final class SvgBarChart {
                 if (!Double.isFinite(value)) {
                     continue;
                 }
-                double top = area.y(axis, Math.max(0, value));
+                double zero = area.y(axis, 0);
+                double end = area.y(axis, value);
                 String tooltip = categories.get(c) + ", " + series.get(s).name() + ": " + format.apply(value);
-                svg.rect(groupLeft + bar * s, top, bar - 2, area.bottom() - top, series.get(s).colour(), tooltip);
+                svg.rect(groupLeft + bar * s, Math.min(zero, end), bar - 2, Math.abs(zero - end),
+                        series.get(s).colour(), tooltip);
                 if (valuesFit) {
-                    svg.text(groupLeft + bar * s + (bar - 2) / 2, top - 4, format.apply(value), "middle", "value");
+                    svg.text(groupLeft + bar * s + (bar - 2) / 2, value < 0 ? end + 12 : end - 4, format.apply(value),
+                            "middle", "value");
                 }
             }
             if (c % labelEvery == 0) {
@@ -123,6 +128,19 @@ final class SvgBarChart {
                         emphasised.contains(c) ? "tick strong" : "tick");
             }
         }
+    }
+
+    private double lowest() {
+        double lowest = Double.isFinite(reference) ? Math.min(0, reference) : 0;
+        for (Series s : series) {
+            for (double value : s.values()) {
+                if (Double.isFinite(value)) {
+                    lowest = Math.min(lowest, value);
+                }
+            }
+        }
+        // Room below the lowest bar for its value label.
+        return lowest * 1.15;
     }
 
     private double highest() {
@@ -134,8 +152,11 @@ final class SvgBarChart {
                 }
             }
         }
+        if (highest == 0) {
+            return lowest() < 0 ? 0 : 1;
+        }
         // Headroom above the tallest bar for its value label.
-        return highest == 0 ? 1 : highest * 1.08;
+        return highest * 1.08;
     }
 
     private double maxValueLabelWidth() {
