@@ -82,8 +82,8 @@ record Verdict(String text, Tone tone) {
         if (candidate.known() && champion.known()) {
             String version = MetricsFields.text(promotion.path("champion_version")).map(v -> " (" + v + ")")
                     .orElse("");
-            sentences.add("Candidate " + candidate.plain() + " against " + champion.plain() + " for the current champion"
-                    + version + ".");
+            sentences.add("Candidate " + candidate.plain() + " against " + champion.plain()
+                    + " for the current champion" + version + ".");
         }
         return Optional.of(decision.booleanValue());
     }

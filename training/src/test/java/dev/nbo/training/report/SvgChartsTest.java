@@ -27,7 +27,8 @@ class SvgChartsTest {
         NodeList rects = ReportFixtures.parseXml(svg).getElementsByTagName("rect");
         Element negative = (Element) rects.item(0);
         Element positive = (Element) rects.item(1);
-        double zero = Double.parseDouble(positive.getAttribute("y")) + Double.parseDouble(positive.getAttribute("height"));
+        double zero = Double.parseDouble(positive.getAttribute("y"))
+                + Double.parseDouble(positive.getAttribute("height"));
         // The negative bar starts at the zero line, where the positive one ends.
         assertThat(Double.parseDouble(negative.getAttribute("y"))).isEqualTo(zero);
         assertThat(Double.parseDouble(negative.getAttribute("height"))).isPositive();
