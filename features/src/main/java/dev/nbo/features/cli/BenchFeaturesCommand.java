@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
                 + " (Spark runs in this JVM, so the heap covers it), then Markdown rows for docs/benchmarks.md.",
                 "The data goes to --dir and is deleted afterwards unless --keep.", ""},
         sortOptions = false)
-final class BenchFeaturesCommand implements Callable<Integer> {
+public final class BenchFeaturesCommand implements Callable<Integer> {
     @Option(names = "--customers", paramLabel = "N", defaultValue = "100000",
             description = "Customers to generate (default: ${DEFAULT-VALUE}).")
     int customers;

@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
         versionProvider = Versions.class,
         description = "NBO feature pipeline: synthetic and imported warehouses, point-in-time features.",
         subcommands = {
-                DemoCommand.class,
                 GenerateCommand.class,
                 ImportCommand.class,
                 FeaturesCommand.class,

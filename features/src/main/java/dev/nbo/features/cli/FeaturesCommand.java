@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
                 "Runs on Spark: local by default, or under spark-submit on a cluster (see features/README.md). "
                         + "Paths may be local folders or s3a:// and hdfs:// URLs.", ""},
         sortOptions = false)
-final class FeaturesCommand implements Callable<Integer> {
+public final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "The warehouse folder (Parquet tables).")
     String warehouse;
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
                         + " and DIR/generation.json (parameters, rows, dirt). The same --seed gives the same tables"
                         + " whatever --threads. See docs/synthetic-world.md.", ""},
         sortOptions = false)
-final class GenerateCommand implements Callable<Integer> {
+public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--customers", paramLabel = "N", defaultValue = "10000",
             description = "How many customers to simulate (default: ${DEFAULT-VALUE}).")
     int customers;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ImportOnlineRetailCommand.class,
         })
-final class ImportCommand implements Runnable {
+public final class ImportCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 "Rules and category table: docs/online-retail-import.md. Then run: ./nbo features --warehouse DIR "
                         + "--out OUT --spec config/online-retail/features.yaml", ""},
         sortOptions = false)
-final class ImportOnlineRetailCommand implements Callable<Integer> {
+public final class ImportOnlineRetailCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE",
             description = "The export: .parquet, .csv or .csv.gz (CSV with a header line). Columns InvoiceNo or "
                     + "Invoice, StockCode, Description, Quantity, InvoiceDate, UnitPrice or Price, CustomerID or "

@@ -7,17 +7,17 @@ import java.nio.file.Path;
  * Default locations of shipped files, relative to the project root that {@code ./nbo} passes as {@code nbo.home}
  * (the working directory otherwise).
  */
-final class ProjectPaths {
+public final class ProjectPaths {
     private ProjectPaths() {
     }
 
-    static Path home() {
+    public static Path home() {
         String home = System.getProperty("nbo.home");
         return home == null || home.isBlank() ? Path.of("").toAbsolutePath() : Path.of(home);
     }
 
     /** A shipped config file, e.g. {@code config/features.yaml}; refused with its path when absent. */
-    static Path config(String relative) {
+    public static Path config(String relative) {
         Path file = home().resolve("config").resolve(relative);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("cannot find " + file + "; pass the file explicitly or run from the"

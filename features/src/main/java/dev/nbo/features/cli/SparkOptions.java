@@ -5,7 +5,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
 /** Spark options shared by the commands that run Spark. */
-final class SparkOptions {
+public final class SparkOptions {
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master (default: ${DEFAULT-VALUE}; ignored under spark-submit, which sets its own).",
             defaultValue = "local[*]")
@@ -15,7 +15,7 @@ final class SparkOptions {
             description = "Spark shuffle partitions (default: 4 per core; raise it on a cluster).")
     Integer shufflePartitions;
 
-    SparkSession session(String appName) {
+    public SparkSession session(String appName) {
         int partitions = shufflePartitions == null ? SparkSessions.defaultShufflePartitions() : shufflePartitions;
         if (partitions < 1) {
             throw new IllegalArgumentException("--shuffle-partitions " + partitions + " must be at least 1");

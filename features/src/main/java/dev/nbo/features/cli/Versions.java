@@ -3,7 +3,7 @@ package dev.nbo.features.cli;
 import picocli.CommandLine;
 
 /** The version printed by {@code --version}: the build's version and the Spark it runs on. */
-final class Versions implements CommandLine.IVersionProvider {
+public final class Versions implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = System.getProperty("nbo.version");

@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
  * case-insensitive filesystem (macOS, Windows, most object-store browsers) keeps every model and version apart; no
  * dot, so that a version can never be mistaken for {@code champion.json} or for a hidden staging folder.
  */
-final class RegistryNames {
+public final class RegistryNames {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
     private RegistryNames() {
     }
 
-    static String checkModel(String model) {
+    public static String checkModel(String model) {
         return check("model name", model);
     }
 

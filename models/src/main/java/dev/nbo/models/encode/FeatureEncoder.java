@@ -1,0 +1,266 @@
+package dev.nbo.models.encode;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nbo.models.feature.Entity;
+import dev.nbo.models.feature.FeatureDefinition;
+import dev.nbo.models.feature.FeatureSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns a {@link ScoringRow} into named model inputs. Fitted once on the training rows (vocabularies of categorical
+ * features), written as {@code encoder.json}, and read back by serving, so that training and serving encode a pair
+ * the same way.
+ *
+ * <p>Which kind each feature gets follows from the feature spec: numbers and booleans are numeric; strings are
+ * one-hot, and a string read from a {@code category} column is also compared with the offer's category; lists of
+ * strings are multi-hot and tested for the offer's category. The offer id and the offer category are one-hot, which
+ * lets the model learn each offer's base rate.
+ */
+public final class FeatureEncoder {
+
+    public static final String FORMAT = "nbo-encoder/1";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final String featureSpecHash;
+    private final List<EncoderInput> inputs;
+
+    public FeatureEncoder(String featureSpecHash, List<EncoderInput> inputs) {
+        this.featureSpecHash = Objects.requireNonNull(featureSpecHash, "featureSpecHash");
+        this.inputs = List.copyOf(inputs);
+    }
+
+    /** Learns the vocabularies from the training rows; every feature of {@code featureNames} must be in the spec. */
+    public static FeatureEncoder fit(FeatureSpec spec, List<String> featureNames, Iterable<ScoringRow> rows,
+                                     EncoderConfig config) {
+        List<EncoderInput> plan = plan(spec, featureNames);
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        for (EncoderInput input : plan) {
+            if (input.kind() == EncoderKind.ONE_HOT || input.kind() == EncoderKind.MULTI_HOT) {
+                counts.put(input.feature(), new HashMap<>());
+            }
+        }
+        for (ScoringRow row : rows) {
+            counts.forEach((feature, byValue) -> {
+                for (String value : textValues(valueOf(row, feature))) {
+                    byValue.merge(value, 1L, Long::sum);
+                }
+            });
+        }
+        List<EncoderInput> fitted = new ArrayList<>(plan.size());
+        for (EncoderInput input : plan) {
+            boolean hasVocabulary = input.kind() == EncoderKind.ONE_HOT || input.kind() == EncoderKind.MULTI_HOT;
+            Map<String, Long> byValue = counts.get(input.feature());
+            fitted.add(!hasVocabulary ? input
+                    : new EncoderInput(input.feature(), input.kind(), vocabulary(byValue, config)));
+        }
+        return new FeatureEncoder(spec.hash(), fitted);
+    }
+
+    private static List<EncoderInput> plan(FeatureSpec spec, List<String> featureNames) {
+        List<EncoderInput> plan = new ArrayList<>();
+        plan.add(new EncoderInput(EncoderInput.OFFER_ID, EncoderKind.ONE_HOT, List.of()));
+        plan.add(new EncoderInput(EncoderInput.OFFER_CATEGORY, EncoderKind.ONE_HOT, List.of()));
+        for (String name : featureNames) {
+            FeatureDefinition feature = spec.require(name);
+            switch (feature.type()) {
+                case LONG, DOUBLE, BOOLEAN -> plan.add(new EncoderInput(name, EncoderKind.NUMERIC, List.of()));
+                case STRING -> {
+                    plan.add(new EncoderInput(name, EncoderKind.ONE_HOT, List.of()));
+                    if ("category".equals(feature.column()) && feature.entity() == Entity.CUSTOMER) {
+                        plan.add(new EncoderInput(name, EncoderKind.MATCHES_OFFER_CATEGORY, List.of()));
+                    }
+                }
+                case STRING_LIST -> {
+                    plan.add(new EncoderInput(name, EncoderKind.MULTI_HOT, List.of()));
+                    plan.add(new EncoderInput(name, EncoderKind.CONTAINS_OFFER_CATEGORY, List.of()));
+                }
+            }
+        }
+        return plan;
+    }
+
+    private static List<String> vocabulary(Map<String, Long> byValue, EncoderConfig config) {
+        return byValue.entrySet().stream()
+                .filter(e -> e.getValue() >= config.minCount())
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(config.maxValues())
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** The spec hash the encoder was fitted with; a row built from other definitions must not be encoded. */
+    public String featureSpecHash() {
+        return featureSpecHash;
+    }
+
+    public List<EncoderInput> inputs() {
+        return inputs;
+    }
+
+    /** Every input name this encoder can produce, in a stable order. */
+    public List<String> inputNames() {
+        return inputs.stream().flatMap(i -> i.inputNames().stream()).toList();
+    }
+
+    /** The names of the spec features the encoder reads. */
+    public List<String> featureNames() {
+        return inputs.stream().map(EncoderInput::feature)
+                .filter(f -> !f.equals(EncoderInput.OFFER_ID) && !f.equals(EncoderInput.OFFER_CATEGORY))
+                .distinct().toList();
+    }
+
+    public EncodedRow encode(ScoringRow row) {
+        List<String> names = new ArrayList<>(64);
+        List<Double> values = new ArrayList<>(64);
+        for (EncoderInput input : inputs) {
+            Object value = valueOf(row, input.feature());
+            switch (input.kind()) {
+                case NUMERIC -> {
+                    Double number = number(input.feature(), value);
+                    if (number != null) {
+                        names.add(input.feature());
+                        values.add(number);
+                    }
+                }
+                case ONE_HOT -> {
+                    String chosen = value == null ? EncoderInput.MISSING
+                            : input.values().contains(value.toString()) ? value.toString() : EncoderInput.OTHER;
+                    for (String name : input.inputNames()) {
+                        names.add(name);
+                        values.add(name.equals(input.feature() + "=" + chosen) ? 1.0 : 0.0);
+                    }
+                }
+                case MULTI_HOT -> {
+                    Collection<String> held = textValues(value);
+                    for (String v : input.values()) {
+                        names.add(input.feature() + "=" + v);
+                        values.add(held.contains(v) ? 1.0 : 0.0);
+                    }
+                }
+                case MATCHES_OFFER_CATEGORY -> {
+                    names.add(input.inputNames().get(0));
+                    values.add(value != null && value.toString().equals(row.offerCategory()) ? 1.0 : 0.0);
+                }
+                case CONTAINS_OFFER_CATEGORY -> {
+                    names.add(input.inputNames().get(0));
+                    values.add(textValues(value).contains(row.offerCategory()) ? 1.0 : 0.0);
+                }
+            }
+        }
+        double[] array = new double[values.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = values.get(i);
+        }
+        return new EncodedRow(names.toArray(String[]::new), array);
+    }
+
+    /**
+     * The dense input vector in the given order (the model's feature order), NaN where an input is missing or the
+     * model does not know it — what the ONNX model receives.
+     */
+    public float[] encodeDense(ScoringRow row, Map<String, Integer> indexByName) {
+        float[] dense = new float[indexByName.size()];
+        java.util.Arrays.fill(dense, Float.NaN);
+        EncodedRow encoded = encode(row);
+        for (int i = 0; i < encoded.size(); i++) {
+            Integer index = indexByName.get(encoded.names()[i]);
+            if (index != null) {
+                dense[index] = (float) encoded.values()[i];
+            }
+        }
+        return dense;
+    }
+
+    private static Object valueOf(ScoringRow row, String feature) {
+        return switch (feature) {
+            case EncoderInput.OFFER_ID -> row.offerId();
+            case EncoderInput.OFFER_CATEGORY -> row.offerCategory();
+            default -> row.feature(feature);
+        };
+    }
+
+    private static Double number(String feature, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number n) {
+            double d = n.doubleValue();
+            return Double.isNaN(d) ? null : d;
+        }
+        if (value instanceof Boolean b) {
+            return b ? 1.0 : 0.0;
+        }
+        throw new IllegalArgumentException("feature " + feature + " should be a number or a boolean, got "
+                + value.getClass().getSimpleName() + " " + value);
+    }
+
+    private static Collection<String> textValues(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof Collection<?> list) {
+            return list.stream().filter(Objects::nonNull).map(Object::toString).toList();
+        }
+        return List.of(value.toString());
+    }
+
+    public void write(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            JSON.writeValue(file.toFile(), new Json(FORMAT, featureSpecHash, inputs));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the encoder to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static FeatureEncoder read(Path file) {
+        try {
+            Json json = JSON.readValue(file.toFile(), Json.class);
+            if (!FORMAT.equals(json.format())) {
+                throw new IllegalArgumentException(file + ": encoder format " + json.format() + " is not " + FORMAT
+                        + "; retrain the model with this version of nbo");
+            }
+            return new FeatureEncoder(json.featureSpecHash(), json.inputs());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the encoder " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private record Json(String format,
+                        @JsonProperty("feature_spec_hash") String featureSpecHash,
+                        List<EncoderInput> inputs) {
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FeatureEncoder other && featureSpecHash.equals(other.featureSpecHash)
+                && inputs.equals(other.inputs);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(featureSpecHash, inputs);
+    }
+
+    @Override
+    public String toString() {
+        Map<String, Integer> kinds = new LinkedHashMap<>();
+        inputs.forEach(i -> kinds.merge(i.kind().wireName(), 1, Integer::sum));
+        return "FeatureEncoder" + kinds + " -> " + inputNames().size() + " inputs";
+    }
+}
