@@ -57,8 +57,14 @@ final class MetricsDocument {
         doc.put("classification", classification(classification));
         doc.put("ranking", ranking);
         doc.put("feature_importance", importance(model));
-        Map<String, Object> segmentDoc = new LinkedHashMap<>(tree(profiles.toJson()));
+        Map<String, Object> profileDoc = tree(profiles.toJson());
+        Map<String, Object> segmentDoc = new LinkedHashMap<>();
         segmentDoc.put("k", segments.k());
+        segmentDoc.put("criterion", "silhouette");
+        segmentDoc.put("customers", profileDoc.get("customers"));
+        segmentDoc.put("features", profileDoc.get("features"));
+        segmentDoc.put("selection", profileDoc.get("selection"));
+        segmentDoc.put("profiles", profileDoc.get("segments"));
         doc.put("segments", segmentDoc);
         doc.put("parity", parity);
         Map<String, Object> promotion = new LinkedHashMap<>();
