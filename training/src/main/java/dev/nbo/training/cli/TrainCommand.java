@@ -4,6 +4,8 @@ import dev.nbo.features.cli.ProjectPaths;
 import dev.nbo.features.cli.SparkOptions;
 import dev.nbo.features.cli.Versions;
 import dev.nbo.models.registry.PromotionPolicy;
+import dev.nbo.training.data.FeatureRun;
+import dev.nbo.training.job.TrainingConfig;
 import dev.nbo.training.job.TrainingJob;
 import dev.nbo.training.job.TrainingOptions;
 import java.nio.file.Path;
@@ -57,6 +59,9 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingOptions options = options();
+        // refuse bad input before Spark takes seconds to start
+        FeatureRun.read(options.features());
+        TrainingConfig.load(options.config());
         SparkSession spark = sparkOptions.session("nbo-train");
         try {
             new TrainingJob(spark, System.out, System.getProperty("nbo.version", "dev")).run(options);
