@@ -1,6 +1,5 @@
 package dev.nbo.features.cli;
 
-import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,26 +27,11 @@ public final class FeaturesCli implements Runnable {
 
     /** Runs a command line and returns the exit code: 0 done, 1 failure, 2 bad input. */
     public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new FeaturesCli());
-        commandLine.setExecutionExceptionHandler(FeaturesCli::handle);
-        return commandLine.execute(args);
+        return CliExecution.execute(new FeaturesCli(), args);
     }
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        PrintWriter err = commandLine.getErr();
-        if (e instanceof IllegalArgumentException) {
-            err.println("nbo " + commandLine.getCommandName() + ": " + e.getMessage());
-            err.flush();
-            return 2;
-        }
-        err.println("nbo " + commandLine.getCommandName() + " failed: " + e);
-        e.printStackTrace(err);
-        err.flush();
-        return 1;
     }
 }

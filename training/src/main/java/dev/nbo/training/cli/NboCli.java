@@ -1,10 +1,10 @@
 package dev.nbo.training.cli;
 
+import dev.nbo.features.cli.CliExecution;
 import dev.nbo.features.cli.FeaturesCommand;
 import dev.nbo.features.cli.GenerateCommand;
 import dev.nbo.features.cli.ImportCommand;
 import dev.nbo.features.cli.Versions;
-import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,26 +35,11 @@ public final class NboCli implements Runnable {
 
     /** Runs a command line and returns the exit code: 0 done, 1 failure, 2 bad input. */
     public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new NboCli());
-        commandLine.setExecutionExceptionHandler(NboCli::handle);
-        return commandLine.execute(args);
+        return CliExecution.execute(new NboCli(), args);
     }
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        PrintWriter err = commandLine.getErr();
-        if (e instanceof IllegalArgumentException) {
-            err.println("nbo " + commandLine.getCommandName() + ": " + e.getMessage());
-            err.flush();
-            return 2;
-        }
-        err.println("nbo " + commandLine.getCommandName() + " failed: " + e);
-        e.printStackTrace(err);
-        err.flush();
-        return 1;
     }
 }
