@@ -1,0 +1,244 @@
+package dev.nbo.serving.decision;
+
+import dev.nbo.models.aggregate.FeatureValue;
+import dev.nbo.models.encode.ScoringRow;
+import dev.nbo.models.feature.Aggregation;
+import dev.nbo.models.feature.Entity;
+import dev.nbo.models.feature.FeatureDefinition;
+import dev.nbo.models.feature.FeatureSpec;
+import dev.nbo.models.id.OfferId;
+import dev.nbo.models.offer.Offer;
+import dev.nbo.models.offer.OfferCatalog;
+import dev.nbo.models.offer.OfferTarget;
+import dev.nbo.models.rules.RuleMatch;
+import dev.nbo.serving.model.ModelHolder;
+import dev.nbo.serving.model.Segment;
+import dev.nbo.serving.model.ServingModel;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** The decision pipeline of one request; see the package documentation. Thread-safe. */
+public final class DecisionEngine {
+    private final OfferCatalog catalog;
+    private final Function<String, Optional<String>> productCategory;
+    private final ModelHolder models;
+    private final FeatureSource features;
+    private final ExposureCounter exposures;
+    private final Optional<String> boughtFeature;
+    private final Optional<String> popularityFeature;
+
+    public DecisionEngine(FeatureSpec spec, OfferCatalog catalog, Function<String, Optional<String>> productCategory,
+                          ModelHolder models, FeatureSource features, ExposureCounter exposures) {
+        this.catalog = catalog;
+        this.productCategory = productCategory;
+        this.models = models;
+        this.features = features;
+        this.exposures = exposures;
+        this.boughtFeature = purchaseFeature(spec, Entity.CUSTOMER_OFFER, Set.of(Aggregation.DAYS_SINCE));
+        this.popularityFeature = purchaseFeature(spec, Entity.OFFER,
+                Set.of(Aggregation.COUNT_DISTINCT, Aggregation.COUNT));
+    }
+
+    /** A feature of the entity aggregating purchases (order_type purchase), the longest window first. */
+    private static Optional<String> purchaseFeature(FeatureSpec spec, Entity entity, Set<Aggregation> aggregations) {
+        return spec.features(entity).stream()
+                .filter(f -> aggregations.contains(f.aggregation()))
+                .filter(f -> f.filter().allowed().getOrDefault("order_type", Set.of()).equals(Set.of("purchase")))
+                .max(Comparator.comparingInt((FeatureDefinition f) -> f.window().isLifetime() ? Integer.MAX_VALUE
+                        : f.window().days()))
+                .map(FeatureDefinition::name);
+    }
+
+    public Decision decide(DecisionRequest request) {
+        BlockPolicy block = request.block();
+        long now = request.nowMicros();
+        LocalDate today = Instant.EPOCH.plusNanos(now * 1000).atZone(ZoneOffset.UTC).toLocalDate();
+        List<Offer> valid = candidates(block).stream().filter(o -> o.isValidOn(today)).toList();
+        Optional<ServingModel> model = models.currentIfLoaded();
+        String modelVersion = model.map(ServingModel::version).orElse(null);
+
+        Optional<CustomerView> found = features.customer(request.customerId(), now);
+        if (found.isEmpty()) {
+            return fallback(request, valid, "unknown_customer", modelVersion);
+        }
+        CustomerView view = found.get();
+        if (Boolean.FALSE.equals(view.profile().marketingConsent())) {
+            return fallback(request, valid, "opted_out", modelVersion);
+        }
+        List<Offer> eligible = valid.stream().filter(o -> eligible(o, view, block, request)).toList();
+        if (eligible.isEmpty()) {
+            return fallback(request, valid, "no_eligible_offer", modelVersion);
+        }
+        Segment segment = model.map(m -> m.segment(segmentInput(m, view))).orElse(null);
+        List<RankedOffer> scored = switch (block.strategy()) {
+            case MODEL -> byModel(model.orElseThrow(() -> new IllegalStateException("no model loaded")), view,
+                    eligible, block, now);
+            case RULES -> byRules(view, segment, eligible, block, now);
+            case POPULAR -> byPopularity(eligible, now, "popular: bought by many customers recently");
+        };
+        Map<String, Double> candidates = new LinkedHashMap<>();
+        scored.forEach(o -> candidates.put(o.offer().id().value(), o.score()));
+        List<RankedOffer> top = diverseTop(scored, Math.min(request.limit(), block.limit()), block.maxPerCategory());
+        top.forEach(o -> exposures.record(request.customerId(), o.offer().id().value(), now));
+        Map<String, FeatureValue> explained = request.explain() ? new LinkedHashMap<>(view.customerFeatures())
+                : Map.of();
+        return new Decision(request.requestId(), request.customerId(), block.id(), block.strategy(), modelVersion,
+                segment, null, top, candidates, explained);
+    }
+
+    private List<Offer> candidates(BlockPolicy block) {
+        if (block.candidates().isEmpty()) {
+            return List.copyOf(catalog.offers());
+        }
+        List<Offer> offers = new ArrayList<>();
+        for (OfferId id : block.candidates()) {
+            catalog.offer(id).ifPresent(offers::add);
+        }
+        return offers;
+    }
+
+    private boolean eligible(Offer offer, CustomerView view, BlockPolicy block, DecisionRequest request) {
+        if (!offer.isAvailableIn(view.profile().region())) {
+            return false;
+        }
+        if (block.excludeBoughtWithinDays() != null && boughtFeature.isPresent()) {
+            FeatureValue days = view.offerFeatures(offer.id().value()).get(boughtFeature.get());
+            if (days != null && days.value() instanceof Number n && n.doubleValue() < block.excludeBoughtWithinDays()) {
+                return false;
+            }
+        }
+        BlockPolicy.FrequencyCap cap = block.frequencyCap();
+        return cap == null || exposures.count(request.customerId(), offer.id().value(), cap.days(),
+                request.nowMicros()) < cap.max();
+    }
+
+    private String category(Offer offer) {
+        OfferTarget target = offer.target();
+        return target.kind() == OfferTarget.Kind.CATEGORY ? target.value()
+                : productCategory.apply(target.value()).orElse(null);
+    }
+
+    private float[] segmentInput(ServingModel model, CustomerView view) {
+        List<String> names = model.segmentFeatures();
+        float[] values = new float[names.size()];
+        Map<String, FeatureValue> customer = view.customerFeatures();
+        for (int i = 0; i < values.length; i++) {
+            FeatureValue value = customer.get(names.get(i));
+            values[i] = value == null ? Float.NaN : (float) value.asDouble();
+        }
+        return values;
+    }
+
+    private List<RankedOffer> byModel(ServingModel model, CustomerView view, List<Offer> offers, BlockPolicy block,
+                                      long now) {
+        List<ScoringRow> rows = new ArrayList<>(offers.size());
+        Map<String, Object> customer = raw(view.customerFeatures());
+        for (Offer offer : offers) {
+            String category = category(offer);
+            Map<String, Object> values = new HashMap<>(customer);
+            if (category != null) {
+                values.putAll(raw(view.categoryFeatures(category)));
+            }
+            values.putAll(raw(features.offerFeatures(offer.id().value(), now)));
+            values.putAll(raw(view.offerFeatures(offer.id().value())));
+            rows.add(new ScoringRow(offer.id().value(), category, values));
+        }
+        float[] propensities = model.propensities(rows);
+        List<RankedOffer> ranked = new ArrayList<>(offers.size());
+        for (int i = 0; i < offers.size(); i++) {
+            Offer offer = offers.get(i);
+            double p = propensities[i];
+            double priority = p * offer.value() * block.weight();
+            ranked.add(new RankedOffer(offer, 0, priority, p, rows.get(i).offerCategory(), List.of(
+                    String.format("model %s: propensity %.2f%%", model.version(), 100 * p),
+                    String.format("priority = propensity x value %.2f x block weight %.2f", offer.value(),
+                            block.weight()))));
+        }
+        ranked.sort(Comparator.comparingDouble(RankedOffer::score).reversed());
+        return ranked;
+    }
+
+    private List<RankedOffer> byRules(CustomerView view, Segment segment, List<Offer> offers, BlockPolicy block,
+                                      long now) {
+        Map<String, Object> attributes = raw(view.customerFeatures());
+        if (segment != null) {
+            attributes.put("segment", segment.name());
+            attributes.put("segment_id", (long) segment.id());
+        }
+        RuleMatch match = block.rules().orElseThrow().evaluate(attributes);
+        List<RankedOffer> ranked = new ArrayList<>();
+        List<OfferId> chosen = match.offers();
+        for (int i = 0; i < chosen.size(); i++) {
+            OfferId id = chosen.get(i);
+            int position = i;
+            offers.stream().filter(o -> o.id().equals(id)).findFirst().ifPresent(o -> ranked.add(new RankedOffer(o,
+                    0, chosen.size() - position, Double.NaN, category(o),
+                    List.of((match.isDefault() ? "default rule" : "rule " + match.name()) + " of "
+                            + block.rules().get().origin()))));
+        }
+        List<Offer> rest = offers.stream().filter(o -> !chosen.contains(o.id())).toList();
+        // rule offers first; the block is filled with the most popular of the other eligible offers
+        ranked.addAll(byPopularity(rest, now, "filled by popularity after the rule's offers").stream()
+                .map(o -> new RankedOffer(o.offer(), 0, -1.0 / (1 + o.score()), o.propensity(), o.category(),
+                        o.reasons())).toList());
+        return ranked;
+    }
+
+    private List<RankedOffer> byPopularity(List<Offer> offers, long now, String reason) {
+        List<RankedOffer> ranked = new ArrayList<>();
+        for (Offer offer : offers) {
+            double buyers = popularityFeature.map(f -> features.offerFeatures(offer.id().value(), now).get(f))
+                    .map(FeatureValue::asDouble).filter(d -> !Double.isNaN(d)).orElse(0.0);
+            ranked.add(new RankedOffer(offer, 0, buyers, Double.NaN, category(offer),
+                    List.of(reason + popularityFeature.map(f -> String.format(" (%s = %.0f)", f, buyers)).orElse(""))));
+        }
+        ranked.sort(Comparator.comparingDouble(RankedOffer::score).reversed()
+                .thenComparing(o -> o.offer().id().value()));
+        return ranked;
+    }
+
+    /** The top {@code limit} in order, with at most {@code maxPerCategory} offers of one category. */
+    static List<RankedOffer> diverseTop(List<RankedOffer> ranked, int limit, int maxPerCategory) {
+        Map<String, Integer> perCategory = new HashMap<>();
+        List<RankedOffer> top = new ArrayList<>();
+        for (RankedOffer offer : ranked) {
+            if (top.size() == limit) {
+                break;
+            }
+            String category = offer.category() == null ? "" : offer.category();
+            if (perCategory.merge(category, 1, Integer::sum) > maxPerCategory) {
+                continue;
+            }
+            top.add(new RankedOffer(offer.offer(), top.size() + 1, offer.score(), offer.propensity(),
+                    offer.category(), offer.reasons()));
+        }
+        return top;
+    }
+
+    private Decision fallback(DecisionRequest request, List<Offer> valid, String reason, String modelVersion) {
+        BlockPolicy block = request.block();
+        List<RankedOffer> ranked = byPopularity(valid.stream().filter(o -> o.regions().isEmpty()).toList(),
+                request.nowMicros(), "fallback (" + reason + "): popular with everyone");
+        List<RankedOffer> top = diverseTop(ranked, Math.min(request.limit(), block.limit()), block.maxPerCategory());
+        Map<String, Double> candidates = new LinkedHashMap<>();
+        ranked.forEach(o -> candidates.put(o.offer().id().value(), o.score()));
+        return new Decision(request.requestId(), request.customerId(), block.id(), block.strategy(), modelVersion,
+                null, reason, top, candidates, Map.of());
+    }
+
+    private static Map<String, Object> raw(Map<String, FeatureValue> values) {
+        Map<String, Object> raw = new HashMap<>(values.size() * 2);
+        values.forEach((k, v) -> raw.put(k, v == null ? null : v.value()));
+        return raw;
+    }
+}
