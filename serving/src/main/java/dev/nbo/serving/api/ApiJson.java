@@ -31,6 +31,7 @@ public final class ApiJson {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
         // "42" for a number or 42 for a string is a client bug worth reporting, not something to guess around.
@@ -56,6 +57,10 @@ public final class ApiJson {
         if (body.length == 0) {
             throw ApiException.badRequest("the request needs a JSON body");
         }
-        return MAPPER.readValue(body, type);
+        T value = MAPPER.readValue(body, type);
+        if (value == null) {
+            throw ApiException.badRequest("the body is JSON null; send a " + type.getSimpleName() + " object");
+        }
+        return value;
     }
 }

@@ -84,6 +84,14 @@ class ProblemJsonTest {
     }
 
     @Test
+    void fractionInAnIntegerFieldIsRefusedNotTruncated() {
+        JsonNode problem = assertProblem(api.post("/things", "application/json",
+                "{\"name\": \"a\", \"quantity\": 1.5, \"tags\": []}", bearer(WRITER_KEY)),
+                400, "invalid_body", "/things");
+        assertThat(problem.get("detail").asText()).startsWith("field 'quantity'");
+    }
+
+    @Test
     void unknownFieldIsA400Problem() {
         JsonNode problem = assertProblem(api.post("/things", "application/json",
                 "{\"name\": \"a\", \"quantity\": 1, \"tags\": [], \"colour\": \"red\"}", bearer(WRITER_KEY)),

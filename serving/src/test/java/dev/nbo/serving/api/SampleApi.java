@@ -24,6 +24,9 @@ final class SampleApi implements AutoCloseable {
     /** A body record that validates in its constructor, as the project's records do. */
     record NewThing(String name, int quantity, List<String> tags) {
         NewThing {
+            if (name == null || tags == null) {
+                throw new IllegalArgumentException("name and tags are required, got name=" + name + ", tags=" + tags);
+            }
             if (quantity < 0) {
                 throw new IllegalArgumentException("quantity must be zero or more, got " + quantity);
             }
