@@ -127,6 +127,20 @@ class ProblemJsonTest {
     }
 
     @Test
+    void chunkedBodyOverTheLimitIsA413ProblemToo() {
+        byte[] big = ("{\"name\": \"" + "x".repeat(70 * 1024) + "\", \"quantity\": 1, \"tags\": []}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // A stream publisher has no length, so the client sends the body chunked, without Content-Length.
+        HttpResponse<String> response = api.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(api.base() + "/things"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + WRITER_KEY)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big)))
+                .build());
+        assertProblem(response, 413, "payload_too_large", "/things");
+    }
+
+    @Test
     void aBugIsA500ProblemThatHidesTheInternals() {
         JsonNode problem = assertProblem(api.get("/boom", bearer(ADMIN_KEY)), 500, "internal_error", "/boom");
         assertThat(problem.get("detail").asText()).doesNotContain("secret").contains("requestId");
