@@ -12,8 +12,9 @@ import java.util.HexFormat;
  * The SHA-256 hex digest of an API key, which is all the config file stores: a leaked config does not leak keys.
  * A plain hash (no salt) is enough because keys are long random secrets, not passwords a person chose.
  *
- * <p>Run {@code java -cp <serving classpath> dev.nbo.serving.api.ApiKeyHash} and type the key on standard input (so
- * it stays out of the shell history), or {@code printf %s "$KEY" | sha256sum} gives the same hex.
+ * <p>It needs only the JDK, so after a build {@code java -cp serving/target/classes dev.nbo.serving.api.ApiKeyHash}
+ * reads the key from standard input (keeping it out of the shell history) and prints the hex for the config file;
+ * {@code printf %s "$KEY" | sha256sum} gives the same hex.
  */
 public final class ApiKeyHash {
     private ApiKeyHash() {

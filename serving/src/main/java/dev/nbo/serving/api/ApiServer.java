@@ -7,6 +7,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.validation.ValidationException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +33,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  */
 public final class ApiServer implements AutoCloseable {
     private static final String STARTED_AT = "nbo.startedAt";
+    private static final String OPENAPI_PATH = "/openapi.json";
+    private static final String OPENAPI_SUMMARY = "This API as an OpenAPI 3.1 document";
 
     private final Javalin app;
     private final List<Route> routes;
@@ -59,7 +62,7 @@ public final class ApiServer implements AutoCloseable {
         List<Route> served = List.copyOf(all);
         byte[] openApi = openApiBytes(served);
         List<Route> withDocs = new ArrayList<>(served);
-        withDocs.add(Route.open(HttpMethod.GET, "/openapi.json", "This API as an OpenAPI 3.1 document",
+        withDocs.add(Route.open(HttpMethod.GET, OPENAPI_PATH, OPENAPI_SUMMARY,
                 ctx -> ctx.contentType("application/json").result(openApi)));
         List<Route> finalRoutes = List.copyOf(withDocs);
         KeyAuthenticator authenticator = new KeyAuthenticator(config.apiKeys());
@@ -89,17 +92,17 @@ public final class ApiServer implements AutoCloseable {
         for (Route route : routes) {
             // Javalin matches {a} and {b} at the same place alike, so compare templates with names erased.
             String shape = route.method() + " " + route.path().replaceAll("\\{[^}]*}", "{}");
-            if (!seen.add(shape) || route.path().equals("/openapi.json")) {
+            if (!seen.add(shape) || route.path().equals(OPENAPI_PATH)) {
                 throw new IllegalArgumentException("route " + route.key() + " is registered twice (or clashes with a "
                         + "built-in route); give each endpoint its own method and path");
             }
         }
     }
 
+    /** The document lists itself too; its handler is not needed here, only its description. */
     private static byte[] openApiBytes(List<Route> routes) {
         List<Route> documented = new ArrayList<>(routes);
-        documented.add(Route.open(HttpMethod.GET, "/openapi.json", "This API as an OpenAPI 3.1 document", ctx -> { })
-                .withResponseType("application/json"));
+        documented.add(Route.open(HttpMethod.GET, OPENAPI_PATH, OPENAPI_SUMMARY, ctx -> { }));
         ObjectNode doc = OpenApiDocument.of(documented, version());
         try {
             return ApiJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
@@ -126,7 +129,9 @@ public final class ApiServer implements AutoCloseable {
         config.tls().ifPresent(tls -> javalin.jetty.addConnector(
                 (server, http) -> httpsConnector(server, http, config, tls)));
 
+        // Javalin pre-registers its own mappers for these two; registering ours replaces them.
         javalin.routes.exception(HttpResponseException.class, ProblemMapper::write);
+        javalin.routes.exception(ValidationException.class, ProblemMapper::write);
         javalin.routes.exception(Exception.class, ProblemMapper::write);
         javalin.routes.before(ctx -> {
             ctx.attribute(STARTED_AT, System.nanoTime());

@@ -28,6 +28,9 @@ final class ProblemMapper {
                     + " failed with a bug", exception);
         }
         Problem problem = Problem.of(error, ctx.path(), RequestId.of(ctx));
+        if (error.status() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"nbo\"");
+        }
         try {
             ctx.status(error.status())
                     .contentType(Problem.MEDIA_TYPE)
@@ -54,9 +57,14 @@ final class ProblemMapper {
             return new ApiException(400, "invalid_body", "Invalid body",
                     at(shape) + ((JacksonException) shape).getOriginalMessage());
         }
+        if (exception instanceof JacksonException json) {
+            // What is left are the parser's own limits (nesting depth, number or string length).
+            return ApiException.malformedJson("the body is beyond the JSON parser's limits: " + json.getOriginalMessage());
+        }
         if (exception instanceof ValidationException validation) {
             return ApiException.badRequest(validation.getErrors().entrySet().stream()
-                    .map(e -> e.getKey() + ": " + e.getValue().stream().map(v -> v.getMessage())
+                    .map(e -> e.getKey() + ": " + e.getValue().stream()
+                            .map(v -> v.getMessage() + " (got '" + v.value + "')")
                             .collect(Collectors.joining(", ")))
                     .collect(Collectors.joining("; ")));
         }

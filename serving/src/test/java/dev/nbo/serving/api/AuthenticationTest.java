@@ -32,6 +32,7 @@ class AuthenticationTest {
         HttpResponse<String> response = api.get("/things/t1");
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(json(response).get("code").asText()).isEqualTo("unauthorized");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"nbo\"");
     }
 
     @Test

@@ -63,6 +63,13 @@ class ProblemJsonTest {
     }
 
     @Test
+    void badQueryParameterIsA400ProblemNamingIt() {
+        JsonNode problem = assertProblem(api.get("/things/t1?limit=ten", bearer(SampleApi.READER_KEY)),
+                400, "bad_request", "/things/t1");
+        assertThat(problem.get("detail").asText()).startsWith("limit: ");
+    }
+
+    @Test
     void malformedJsonIsA400ProblemWithTheLocation() {
         JsonNode problem = assertProblem(api.post("/things", "application/json", "{\"name\": \"a\",",
                 bearer(WRITER_KEY)), 400, "malformed_json", "/things");
@@ -105,6 +112,14 @@ class ProblemJsonTest {
                 "{\"name\": \"a\", \"quantity\": -1, \"tags\": []}", bearer(WRITER_KEY)),
                 422, "unprocessable", "/things");
         assertThat(problem.get("detail").asText()).contains("quantity must be zero or more, got -1");
+    }
+
+    @Test
+    void jsonNestedBeyondTheParserLimitIsA400Problem() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        JsonNode problem = assertProblem(api.post("/echo", "application/json", deep, bearer(WRITER_KEY)),
+                400, "malformed_json", "/echo");
+        assertThat(problem.get("detail").asText()).containsIgnoringCase("depth");
     }
 
     @Test

@@ -61,13 +61,18 @@ final class SampleApi implements AutoCloseable {
         ObjectNode thingSchema = ApiJson.mapper().createObjectNode().put("type", "object");
         return List.of(
                 Route.of(HttpMethod.GET, "/things/{id}", Scope.OFFERS_READ, "One thing",
-                        ctx -> ctx.json(Map.of("id", ctx.pathParam("id"), "requestId", RequestId.of(ctx))))
+                        ctx -> {
+                            int limit = ctx.queryParamAsClass("limit", Integer.class).getOrDefault(10);
+                            ctx.json(Map.of("id", ctx.pathParam("id"), "limit", limit, "requestId", RequestId.of(ctx)));
+                        })
                         .withQueryParameter(new QueryParameter("limit", false, "how many"))
                         .withResponseSchema(thingSchema),
                 Route.of(HttpMethod.POST, "/things", Scope.EVENTS_WRITE, "Create a thing", ctx -> {
                     NewThing thing = ApiJson.read(ctx, NewThing.class);
                     ctx.status(201).json(thing);
                 }).withRequestSchema(thingSchema),
+                Route.of(HttpMethod.POST, "/echo", Scope.EVENTS_WRITE, "Echoes any JSON",
+                        ctx -> ctx.json(ApiJson.read(ctx, JsonNode.class))),
                 Route.of(HttpMethod.GET, "/boom", Scope.ADMIN, "A handler with a bug", ctx -> {
                     throw new IllegalStateException("secret internal state 42");
                 }),
