@@ -16,6 +16,6 @@ public enum BlockStrategy {
     }
 
     public static BlockStrategy fromWire(String wire) {
-        return WireNames.parse(BlockStrategy.class, values(), wire, BlockStrategy::wireName);
+        return WireNames.parse(values(), wire, BlockStrategy::wireName);
     }
 }

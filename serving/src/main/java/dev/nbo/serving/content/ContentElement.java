@@ -15,6 +15,6 @@ public enum ContentElement {
     }
 
     public static ContentElement fromWire(String wire) {
-        return WireNames.parse(ContentElement.class, values(), wire, ContentElement::wireName);
+        return WireNames.parse(values(), wire, ContentElement::wireName);
     }
 }

@@ -16,6 +16,6 @@ public enum CustomerData {
 
     /** The value of {@code wire} as written in {@code blocks.yaml}, or an exception listing the known values. */
     public static CustomerData fromWire(String wire) {
-        return WireNames.parse(CustomerData.class, values(), wire, CustomerData::wireName);
+        return WireNames.parse(values(), wire, CustomerData::wireName);
     }
 }

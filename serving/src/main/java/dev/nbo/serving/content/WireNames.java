@@ -9,13 +9,13 @@ final class WireNames {
     private WireNames() {
     }
 
-    static <E extends Enum<E>> E parse(Class<E> type, E[] values, String wire, Function<E, String> name) {
+    static <E extends Enum<E>> E parse(E[] values, String wire, Function<E, String> name) {
         for (E value : values) {
             if (name.apply(value).equals(wire)) {
                 return value;
             }
         }
-        throw new IllegalArgumentException("'" + wire + "' is not a known " + type.getSimpleName() + "; use one of "
+        throw new IllegalArgumentException("'" + wire + "' is not known here; use one of "
                 + Arrays.stream(values).map(name).collect(Collectors.joining(", ")));
     }
 }

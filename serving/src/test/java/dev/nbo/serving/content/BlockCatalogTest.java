@@ -104,8 +104,8 @@ class BlockCatalogTest {
             exclude zero days      | limit: 2                     | limit: 2\\n    exclude_bought_within_days: 0   | blocks[0] (b1): exclude_bought_within_days: 0 is out of range
             rules without file     | strategy: model              | strategy: rules                                | blocks[0] (b1): rules: is required by strategy rules
             rules file missing     | strategy: model              | strategy: rules\\n    rules: nope.yaml         | blocks[0] (b1): rules: file not found:
-            unknown draws_on       | draws_on: browsing_history   | draws_on: weather                              | blocks.yaml:4: blocks[0] (b1): draws_on: 'weather' is not a known CustomerData; use one of browsing_history, location, past_purchases, profile, segment
-            unknown strategy       | strategy: model              | strategy: magic                                | blocks[0] (b1): strategy: 'magic' is not a known BlockStrategy; use one of model, rules, popular
+            unknown draws_on       | draws_on: browsing_history   | draws_on: weather                              | blocks.yaml:4: blocks[0] (b1): draws_on: 'weather' is not known here; use one of browsing_history, location, past_purchases, profile, segment
+            unknown strategy       | strategy: model              | strategy: magic                                | blocks[0] (b1): strategy: 'magic' is not known here; use one of model, rules, popular
             unknown field          | limit: 2                     | limit: 2\\n    colour: red                     | blocks.yaml:9: blocks[0] (b1): colour: unknown field; the known fields here are id, description
             """)
     void refusesABadBlockNamingIt(String name, String from, String to, String message) {
