@@ -34,20 +34,21 @@ final class BlockFiles {
                 content: {title: "The shoe"}
             """);
 
-    static final Map<String, String> TEMPLATES = Map.of(
-            "personal.liquid", "<p>Hi {{ customer.city }}</p>{% for offer in offers %}<p>{{ offer.rank }}."
+    static final Map<String, String> TEMPLATES = Map.ofEntries(
+            Map.entry("personal.liquid", "<p>Hi {{ customer.city }}</p>{% for offer in offers %}<p>{{ offer.rank }}."
                     + " {{ offer.title }}{% if offer.price_text != \"\" %} ({{ offer.price_text }}){% endif %}</p>"
-                    + "{% endfor %}",
-            "fallback.liquid", "<p>{{ block.id }}</p>{% for offer in offers %}<p>{{ offer.title }}</p>{% endfor %}"
-                    + "<p>See all deals</p>",
-            "broken.liquid", "<p>{% if %}</p>",
-            "personal-fallback.liquid", "<p>{{ customer.city }}</p>",
-            "scored-fallback.liquid", "{% for offer in offers %}{{ offer.score }}{% endfor %}<p>x</p>",
-            "blank-fallback.liquid", "{% if false %}x{% endif %}  ",
-            "escape.liquid", "{% for offer in offers %}<p>{{ offer.title | escape }}</p>{% endfor %}",
-            "throws.liquid", "<p>{{ offers.size | divided_by: 0 }}</p>",
-            "blank.liquid", "{% for offer in offers %}{% endfor %}",
-            "unknown-filter.liquid", "<p>{{ customer.city | shout }}</p>");
+                    + "{% endfor %}"),
+            Map.entry("fallback.liquid", "<p>{{ block.id }}</p>{% for offer in offers %}<p>{{ offer.title }}</p>"
+                    + "{% endfor %}<p>See all deals</p>"),
+            Map.entry("broken.liquid", "<p>{% if %}</p>"),
+            Map.entry("personal-fallback.liquid", "<p>{{ customer.city }}</p>"),
+            Map.entry("scored-fallback.liquid", "{% for offer in offers %}{{ offer.score }}{% endfor %}<p>x</p>"),
+            Map.entry("blank-fallback.liquid", "{% if false %}x{% endif %}  "),
+            Map.entry("escape.liquid", "{% for offer in offers %}<p>{{ offer.title | escape }}</p>{% endfor %}"),
+            Map.entry("throws.liquid", "<p>{{ offers.size | divided_by: 0 }}</p>"),
+            Map.entry("blank.liquid", "{% for offer in offers %}{% endfor %}"),
+            Map.entry("unknown-filter.liquid", "<p>{{ customer.city | shout }}</p>"),
+            Map.entry("runaway.liquid", "{% for i in (1..1000000) %}<p>{{ i }}</p>{% endfor %}"));
 
     private BlockFiles() {
     }

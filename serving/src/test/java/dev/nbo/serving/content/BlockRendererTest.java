@@ -129,6 +129,17 @@ class BlockRendererTest {
     }
 
     @Test
+    void aRunawayLoopStopsAtTheIterationLimitAndFallsBack() {
+        Block block = BlockFiles.load(dir, block("loop", "templates/personal.liquid", "templates/runaway.liquid"))
+                .blocks().get(0);
+
+        RenderedBlock rendered = renderer.render(block, RenderInput.known(ANA, Map.of(), bfRanked("run-10")));
+
+        assertThat(rendered.reason()).isEqualTo(RenderReason.RENDER_ERROR);
+        assertThat(rendered.html()).startsWith("<p>loop</p>");
+    }
+
+    @Test
     void aBlankRenderGivesTheFallback() {
         Block block = BlockFiles.load(dir, block("blank", "templates/personal.liquid", "templates/blank.liquid"))
                 .blocks().get(0);
