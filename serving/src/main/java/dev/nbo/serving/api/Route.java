@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public record Route(HttpMethod method, String path, Optional<Scope> scope, String summary, RouteHandler handler,
                     JsonNode requestSchema, JsonNode responseSchema, String responseType,
                     List<QueryParameter> queryParameters) {
-    private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9._~{}-]*)+");
+    private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9._~{}:-]*)+");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
 
     public Route {
