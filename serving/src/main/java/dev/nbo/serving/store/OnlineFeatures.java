@@ -27,8 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * customer's events, but a scoring request asks for 50+ offers and one more minute of lag in an offer-wide count does
  * not change a ranking).
  *
- * <p>An offer's cached values are reused while they are younger than the cache TTL (wall clock) and were computed at
- * an as-of time within the TTL of the asked one; otherwise they are recomputed from the store.
+ * <p>A request reads the customer's record and, at most once per cache TTL, the store's watermark; offers not cached
+ * are read together in one round trip. An offer's cached values are reused while they are younger than the cache TTL
+ * (wall clock) and were computed at an as-of time within the TTL of the asked one; otherwise they are recomputed.
  */
 public final class OnlineFeatures {
     private final OnlineStore store;
@@ -38,8 +39,12 @@ public final class OnlineFeatures {
     private final Duration offerCacheTtl;
     private final Clock clock;
     private final Map<OfferId, CachedOffer> offerCache = new ConcurrentHashMap<>();
+    private volatile CachedWatermark watermark;
 
     private record CachedOffer(long asOfMicros, long computedAtMillis, Map<String, FeatureValue> values) {
+    }
+
+    private record CachedWatermark(OptionalLong micros, long readAtMillis) {
     }
 
     /**
@@ -79,10 +84,24 @@ public final class OnlineFeatures {
         return new CustomerFeatures(id, asOfMicros, record.isPresent(), isStale(asOfMicros), aggregator);
     }
 
-    /** True when the store's latest data is older than {@code stale_after} at {@code asOfMicros}, or absent. */
+    /**
+     * True when the store's latest data is older than {@code stale_after} at {@code asOfMicros}, or absent. The
+     * watermark is re-read at most once per offer cache TTL: staleness is measured in hours or days, and a store read
+     * per request for it would double the customer's round trips.
+     */
     public boolean isStale(long asOfMicros) {
-        OptionalLong watermark = store.watermarkMicros();
-        return watermark.isEmpty() || asOfMicros - watermark.getAsLong() > staleAfter.toNanos() / 1000;
+        OptionalLong micros = watermark().micros();
+        return micros.isEmpty() || asOfMicros - micros.getAsLong() > staleAfter.toNanos() / 1000;
+    }
+
+    private CachedWatermark watermark() {
+        long now = clock.millis();
+        CachedWatermark cached = watermark;
+        if (cached == null || now - cached.readAtMillis() >= offerCacheTtl.toMillis()) {
+            cached = new CachedWatermark(store.watermarkMicros(), now);
+            watermark = cached;
+        }
+        return cached;
     }
 
     /** The offer-entity features of one offer, in spec order. */

@@ -114,9 +114,8 @@ public final class RedisOnlineStore implements OnlineStore {
 
     @Override
     public LoadSummary bulkLoad(OnlineSnapshot snapshot) {
-        try (Jedis jedis = pool.getResource()) {
-            Pipeline pipeline = jedis.pipelined();
-            long[] counts = new long[3];
+        long[] counts = new long[3];
+        try (Jedis jedis = pool.getResource(); Pipeline pipeline = jedis.pipelined()) {
             snapshot.forEachCustomer(record -> {
                 String id = record.profile().customerId();
                 pipeline.set(customerKey(id), RecordCodec.encodeCustomer(id, record));
@@ -134,10 +133,9 @@ public final class RedisOnlineStore implements OnlineStore {
             }
             pipeline.hset(metaKey(), SPEC_HASH, snapshot.manifest().specHash());
             pipeline.sync();
-            pipeline.close();
-            advanceWatermark(snapshot.manifest().asOfMicros());
-            return new LoadSummary(counts[0], counts[1], counts[2]);
         }
+        advanceWatermark(snapshot.manifest().asOfMicros());
+        return new LoadSummary(counts[0], counts[1], counts[2]);
     }
 
     private static void flushEvery(Pipeline pipeline, long count) {
