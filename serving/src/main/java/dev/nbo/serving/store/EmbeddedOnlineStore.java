@@ -105,8 +105,8 @@ public final class EmbeddedOnlineStore implements OnlineStore {
 
     @Override
     public void putOffer(OfferRecord record) {
-        OfferId.of(record.offerId());
-        offers.put(record.offerId(), RecordCodec.encodeOffer(record));
+        OfferId id = OfferId.of(record.offerId());
+        offers.put(id.value(), RecordCodec.encodeOffer(record));
     }
 
     @Override

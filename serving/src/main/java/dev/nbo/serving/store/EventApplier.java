@@ -5,6 +5,7 @@ import dev.nbo.models.aggregate.IncrementalAggregator;
 import dev.nbo.models.aggregate.SourceRow;
 import dev.nbo.models.aggregate.StateRow;
 import dev.nbo.models.feature.Entity;
+import dev.nbo.models.feature.FeatureDefinition;
 import dev.nbo.models.feature.FeatureSpec;
 import dev.nbo.models.id.CustomerId;
 import dev.nbo.models.id.OfferId;
@@ -51,11 +52,10 @@ public final class EventApplier {
         if (rows.isEmpty()) {
             return 0;
         }
-        Map<String, List<SourceRow>> byCustomer = rows.stream()
-                .collect(Collectors.groupingBy(SourceRow::customerId, LinkedHashMap::new, Collectors.toList()));
-        for (Map.Entry<String, List<SourceRow>> entry : byCustomer.entrySet()) {
-            updateCustomer(CustomerId.of(entry.getKey()), entry.getValue());
-        }
+        // ids are checked before anything is written, so that a bad row refuses the batch instead of half-applying it
+        Map<CustomerId, List<SourceRow>> byCustomer = rows.stream().collect(Collectors.groupingBy(
+                row -> CustomerId.of(row.customerId()), LinkedHashMap::new, Collectors.toList()));
+        byCustomer.forEach(this::updateCustomer);
         applyOfferDeltas(rows);
         store.advanceWatermark(rows.stream().mapToLong(SourceRow::timeMicros).max().orElseThrow());
         return byCustomer.size();
@@ -93,7 +93,7 @@ public final class EventApplier {
     }
 
     private void applyOfferDeltas(List<SourceRow> rows) {
-        if (spec.features(Entity.OFFER).stream().noneMatch(f -> f.isBehavioural())) {
+        if (spec.features(Entity.OFFER).stream().noneMatch(FeatureDefinition::isBehavioural)) {
             return;
         }
         IncrementalAggregator delta = new IncrementalAggregator(spec, offers);

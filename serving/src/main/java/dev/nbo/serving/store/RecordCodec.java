@@ -138,7 +138,7 @@ final class RecordCodec {
         int size = in.readInt();
         List<StateRow> rows = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            Entity entity = ENTITIES[in.readByte()];
+            Entity entity = entity(in.readByte());
             String category = readNullableString(in);
             String rowOffer = readNullableString(in);
             EntityKey key = new EntityKey(entity, customerId, category, entity == Entity.OFFER ? offerId : rowOffer);
@@ -149,6 +149,13 @@ final class RecordCodec {
                     readNullableString(in), readValue(in), readStrings(in)));
         }
         return rows;
+    }
+
+    private static Entity entity(byte ordinal) {
+        if (ordinal < 0 || ordinal >= ENTITIES.length) {
+            throw new IllegalStateException("corrupt record: unknown entity " + ordinal);
+        }
+        return ENTITIES[ordinal];
     }
 
     private static void writeValue(DataOutputStream out, Object value, String feature) throws IOException {

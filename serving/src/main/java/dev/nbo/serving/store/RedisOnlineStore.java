@@ -102,9 +102,9 @@ public final class RedisOnlineStore implements OnlineStore {
 
     @Override
     public void putOffer(OfferRecord record) {
-        OfferId.of(record.offerId());
+        OfferId id = OfferId.of(record.offerId());
         byte[] bytes = RecordCodec.encodeOffer(record);
-        call(jedis -> jedis.set(offerKey(record.offerId()), bytes));
+        call(jedis -> jedis.set(offerKey(id.value()), bytes));
     }
 
     @Override
