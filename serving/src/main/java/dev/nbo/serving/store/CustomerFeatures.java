@@ -1,0 +1,71 @@
+package dev.nbo.serving.store;
+
+import dev.nbo.models.aggregate.EntityKey;
+import dev.nbo.models.aggregate.FeatureValue;
+import dev.nbo.models.aggregate.IncrementalAggregator;
+import dev.nbo.models.id.CustomerId;
+import dev.nbo.models.id.OfferId;
+import java.util.Map;
+
+/**
+ * One customer's feature values as of one time, read from a single store record: customer features, and customer x
+ * category and customer x offer features on demand. Belongs to one request (not thread-safe: it holds the request's
+ * own aggregator).
+ *
+ * <p>Missing data is explicit: {@link #known()} is false for a customer the store has no record of (every value then
+ * has the status a customer without data gets: zero counts, defaults, missing attributes), and {@link #stale()} is
+ * true when the store's data is older than the configured maximum age at the as-of time.
+ */
+public final class CustomerFeatures {
+    private final CustomerId customerId;
+    private final long asOfMicros;
+    private final boolean known;
+    private final boolean stale;
+    private final IncrementalAggregator aggregator;
+    private Map<String, FeatureValue> customer;
+
+    CustomerFeatures(CustomerId customerId, long asOfMicros, boolean known, boolean stale,
+                     IncrementalAggregator aggregator) {
+        this.customerId = customerId;
+        this.asOfMicros = asOfMicros;
+        this.known = known;
+        this.stale = stale;
+        this.aggregator = aggregator;
+    }
+
+    public CustomerId customerId() {
+        return customerId;
+    }
+
+    public long asOfMicros() {
+        return asOfMicros;
+    }
+
+    /** True when the store holds a record (profile or state) of this customer. */
+    public boolean known() {
+        return known;
+    }
+
+    /** True when the store has seen no data for longer than the configured {@code stale_after} before the as-of time. */
+    public boolean stale() {
+        return stale;
+    }
+
+    /** The customer-entity features, in spec order. */
+    public Map<String, FeatureValue> customer() {
+        if (customer == null) {
+            customer = aggregator.values(EntityKey.customer(customerId.value()), asOfMicros);
+        }
+        return customer;
+    }
+
+    /** The customer x category features for one category, in spec order. */
+    public Map<String, FeatureValue> category(String category) {
+        return aggregator.values(EntityKey.customerCategory(customerId.value(), category), asOfMicros);
+    }
+
+    /** The customer x offer features for one offer, in spec order. */
+    public Map<String, FeatureValue> customerOffer(OfferId offer) {
+        return aggregator.values(EntityKey.customerOffer(customerId.value(), offer.value()), asOfMicros);
+    }
+}

@@ -1,0 +1,278 @@
+package dev.nbo.serving.store;
+
+import dev.nbo.models.aggregate.CustomerProfile;
+import dev.nbo.models.aggregate.EntityKey;
+import dev.nbo.models.aggregate.StateRow;
+import dev.nbo.models.feature.Entity;
+import dev.nbo.models.online.CustomerRecord;
+import dev.nbo.models.online.OfferRecord;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The compact binary form of store records, shared by every backend so that they hold identical bytes.
+ *
+ * <p>Binary rather than JSON because state rows hold doubles that JSON cannot carry exactly (infinite min/max of an
+ * empty bucket) and a typed {@code lastValue} whose Long/Double distinction JSON loses; a record is also read on every
+ * request, and this form decodes without reflection. Layout: a format byte, then for a customer a profile (or none)
+ * and the state rows; for an offer its id and state rows. The customer id of customer-keyed rows is not repeated per
+ * row: it is the record's. Strings are length-prefixed UTF-8; nullable fields carry a presence byte.
+ */
+final class RecordCodec {
+    static final byte FORMAT = 1;
+
+    private static final byte NULL = 0;
+    private static final byte LONG = 1;
+    private static final byte DOUBLE = 2;
+    private static final byte STRING = 3;
+    private static final byte BOOLEAN = 4;
+
+    private static final Entity[] ENTITIES = Entity.values();
+
+    private RecordCodec() {
+    }
+
+    static byte[] encodeCustomer(String customerId, CustomerRecord record) {
+        if (record.profile() != null && !record.profile().customerId().equals(customerId)) {
+            throw new IllegalArgumentException("the record of customer " + customerId + " holds the profile of "
+                    + record.profile().customerId() + "; store each profile under its own customer id");
+        }
+        return write(out -> {
+            out.writeByte(FORMAT);
+            writeProfile(out, record.profile());
+            writeState(out, record.state(), customerId, null);
+        });
+    }
+
+    static CustomerRecord decodeCustomer(String customerId, byte[] bytes) {
+        return read(bytes, in -> {
+            checkFormat(in);
+            CustomerProfile profile = readProfile(in);
+            return new CustomerRecord(profile, readState(in, customerId, null));
+        });
+    }
+
+    static byte[] encodeOffer(OfferRecord record) {
+        return write(out -> {
+            out.writeByte(FORMAT);
+            writeString(out, record.offerId());
+            writeState(out, record.state(), null, record.offerId());
+        });
+    }
+
+    static OfferRecord decodeOffer(byte[] bytes) {
+        return read(bytes, in -> {
+            checkFormat(in);
+            String offerId = readString(in);
+            return new OfferRecord(offerId, readState(in, null, offerId));
+        });
+    }
+
+    private static void writeProfile(DataOutputStream out, CustomerProfile p) throws IOException {
+        out.writeBoolean(p != null);
+        if (p == null) {
+            return;
+        }
+        writeString(out, p.customerId());
+        writeNullableLong(out, p.signupMicros());
+        writeNullableLong(out, p.birthYear() == null ? null : p.birthYear().longValue());
+        writeNullableString(out, p.city());
+        writeNullableString(out, p.region());
+        writeNullableString(out, p.country());
+        writeStrings(out, p.interests());
+        out.writeByte(p.marketingConsent() == null ? NULL : p.marketingConsent() ? 2 : 1);
+    }
+
+    private static CustomerProfile readProfile(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        String id = readString(in);
+        Long signup = readNullableLong(in);
+        Long birthYear = readNullableLong(in);
+        String city = readNullableString(in);
+        String region = readNullableString(in);
+        String country = readNullableString(in);
+        List<String> interests = readStrings(in);
+        byte consent = in.readByte();
+        return new CustomerProfile(id, signup, birthYear == null ? null : birthYear.intValue(), city, region, country,
+                interests, consent == NULL ? null : consent == 2);
+    }
+
+    private static void writeState(DataOutputStream out, List<StateRow> rows, String customerId, String offerId)
+            throws IOException {
+        out.writeInt(rows.size());
+        for (StateRow row : rows) {
+            EntityKey key = row.key();
+            if (customerId != null && !customerId.equals(key.customerId())
+                    || offerId != null && (key.entity() != Entity.OFFER || !offerId.equals(key.offerId()))) {
+                throw new IllegalArgumentException("state row " + key + " " + row.feature() + " does not belong to the"
+                        + " record of " + (customerId != null ? "customer " + customerId : "offer " + offerId));
+            }
+            out.writeByte(key.entity().ordinal());
+            writeNullableString(out, key.category());
+            writeNullableString(out, key.entity() == Entity.OFFER ? null : key.offerId());
+            writeString(out, row.feature());
+            writeNullableLong(out, row.day() == null ? null : row.day().longValue());
+            out.writeLong(row.rows());
+            out.writeLong(row.values());
+            out.writeDouble(row.sum());
+            out.writeDouble(row.min());
+            out.writeDouble(row.max());
+            writeNullableLong(out, row.maxTime());
+            writeNullableLong(out, row.lastTime());
+            writeNullableString(out, row.lastKey());
+            writeValue(out, row.lastValue(), row.feature());
+            writeStrings(out, row.distinct());
+        }
+    }
+
+    private static List<StateRow> readState(DataInputStream in, String customerId, String offerId) throws IOException {
+        int size = in.readInt();
+        List<StateRow> rows = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            Entity entity = entity(in.readByte());
+            String category = readNullableString(in);
+            String rowOffer = readNullableString(in);
+            EntityKey key = new EntityKey(entity, customerId, category, entity == Entity.OFFER ? offerId : rowOffer);
+            String feature = readString(in);
+            Long day = readNullableLong(in);
+            rows.add(new StateRow(key, feature, day == null ? null : day.intValue(), in.readLong(), in.readLong(),
+                    in.readDouble(), in.readDouble(), in.readDouble(), readNullableLong(in), readNullableLong(in),
+                    readNullableString(in), readValue(in), readStrings(in)));
+        }
+        return rows;
+    }
+
+    private static Entity entity(byte ordinal) {
+        if (ordinal < 0 || ordinal >= ENTITIES.length) {
+            throw new IllegalStateException("corrupt record: unknown entity " + ordinal);
+        }
+        return ENTITIES[ordinal];
+    }
+
+    private static void writeValue(DataOutputStream out, Object value, String feature) throws IOException {
+        if (value == null) {
+            out.writeByte(NULL);
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+            out.writeByte(LONG);
+            out.writeLong(((Number) value).longValue());
+        } else if (value instanceof Double || value instanceof Float) {
+            out.writeByte(DOUBLE);
+            out.writeDouble(((Number) value).doubleValue());
+        } else if (value instanceof String text) {
+            out.writeByte(STRING);
+            writeString(out, text);
+        } else if (value instanceof Boolean bool) {
+            out.writeByte(BOOLEAN);
+            out.writeBoolean(bool);
+        } else {
+            throw new IllegalArgumentException("state of " + feature + ": cannot store a last value of type "
+                    + value.getClass().getName() + " (" + value + "); only Long, Double, String and Boolean are kept");
+        }
+    }
+
+    private static Object readValue(DataInputStream in) throws IOException {
+        byte tag = in.readByte();
+        return switch (tag) {
+            case NULL -> null;
+            case LONG -> in.readLong();
+            case DOUBLE -> in.readDouble();
+            case STRING -> readString(in);
+            case BOOLEAN -> in.readBoolean();
+            default -> throw new IllegalStateException("corrupt record: unknown value tag " + tag);
+        };
+    }
+
+    private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
+        out.writeInt(values.size());
+        for (String value : values) {
+            writeString(out, value);
+        }
+    }
+
+    private static List<String> readStrings(DataInputStream in) throws IOException {
+        int size = in.readInt();
+        List<String> values = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            values.add(readString(in));
+        }
+        return values;
+    }
+
+    private static void writeNullableLong(DataOutputStream out, Long value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeLong(value);
+        }
+    }
+
+    private static Long readNullableLong(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readLong() : null;
+    }
+
+    private static void writeNullableString(DataOutputStream out, String value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            writeString(out, value);
+        }
+    }
+
+    private static String readNullableString(DataInputStream in) throws IOException {
+        return in.readBoolean() ? readString(in) : null;
+    }
+
+    /** Length-prefixed UTF-8: DataOutput.writeUTF caps strings at 64 KB, too little for a long distinct value. */
+    private static void writeString(DataOutputStream out, String value) throws IOException {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void checkFormat(DataInputStream in) throws IOException {
+        byte format = in.readByte();
+        if (format != FORMAT) {
+            throw new IllegalStateException("store record in format " + format + "; this release reads format "
+                    + FORMAT + ". Reload the store from the online snapshot");
+        }
+    }
+
+    private interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    private static byte[] write(Writer writer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writer.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static <T> T read(byte[] bytes, Reader<T> reader) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            return reader.read(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("corrupt store record (" + bytes.length + " bytes): " + e.getMessage(), e);
+        }
+    }
+}
