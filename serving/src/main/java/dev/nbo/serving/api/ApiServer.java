@@ -126,6 +126,7 @@ public final class ApiServer implements AutoCloseable {
         javalin.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
         javalin.jetty.host = config.host();
         javalin.jetty.port = config.port();
+        javalin.jetty.modifyServer(server -> server.setErrorHandler(new TransportErrorHandler()));
         config.tls().ifPresent(tls -> javalin.jetty.addConnector(
                 (server, http) -> httpsConnector(server, http, config, tls)));
 
@@ -136,8 +137,9 @@ public final class ApiServer implements AutoCloseable {
         javalin.routes.before(ctx -> {
             ctx.attribute(STARTED_AT, System.nanoTime());
             RequestId.assign(ctx);
-            refuseLargeBody(ctx, config.maxBodyBytes());
         });
+        // Before-matched (not before) so that an unknown path stays a 404 and a 413 is counted under its route.
+        javalin.routes.beforeMatched(ctx -> refuseLargeBody(ctx, config.maxBodyBytes()));
         javalin.routes.after(ctx -> recordRequest(ctx, metrics));
         for (Route route : routes) {
             javalin.routes.addHttpHandler(route.method().javalin(), route.path(), ctx -> {

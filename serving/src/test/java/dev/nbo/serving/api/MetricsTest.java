@@ -15,6 +15,7 @@ class MetricsTest {
             api.get("/things/a", bearer(READER_KEY));
             api.get("/things/b", bearer(READER_KEY));
             api.get("/things/c");
+            api.post("/things", "application/json", "[" + " ".repeat(70 * 1024) + "]", bearer(SampleApi.WRITER_KEY));
             HttpResponse<String> response = api.get("/metrics");
 
             assertThat(response.statusCode()).isEqualTo(200);
@@ -23,7 +24,8 @@ class MetricsTest {
             assertThat(response.body())
                     .contains("nbo_http_requests_total{method=\"GET\",route=\"/things/{id}\",status=\"200\"} 2.0")
                     .contains("nbo_http_requests_total{method=\"GET\",route=\"/things/{id}\",status=\"401\"} 1.0")
-                    .contains("nbo_http_request_duration_seconds_count{method=\"GET\",route=\"/things/{id}\"} 3");
+                    .contains("nbo_http_request_duration_seconds_count{method=\"GET\",route=\"/things/{id}\"} 3")
+                    .contains("nbo_http_requests_total{method=\"POST\",route=\"/things\",status=\"413\"} 1.0");
         }
     }
 

@@ -34,7 +34,7 @@ class ProblemJsonTest {
         JsonNode problem = json(response);
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("code").asText()).isEqualTo(code);
-        assertThat(problem.get("type").asText()).isEqualTo("/problems/" + code);
+        assertThat(problem.get("type").asText()).isEqualTo("urn:nbo:problem:" + code);
         assertThat(problem.get("instance").asText()).isEqualTo(path);
         assertThat(problem.get("title").asText()).isNotBlank();
         assertThat(problem.get("detail").asText()).isNotBlank();
