@@ -1,5 +1,6 @@
 package dev.nbo.serving.store;
 
+import dev.nbo.models.aggregate.CustomerProfile;
 import dev.nbo.models.aggregate.EntityKey;
 import dev.nbo.models.aggregate.FeatureValue;
 import dev.nbo.models.aggregate.IncrementalAggregator;
@@ -22,10 +23,12 @@ public final class CustomerFeatures {
     private final boolean known;
     private final boolean stale;
     private final IncrementalAggregator aggregator;
+    private final CustomerProfile profile;
     private Map<String, FeatureValue> customer;
 
     CustomerFeatures(CustomerId customerId, long asOfMicros, boolean known, boolean stale,
-                     IncrementalAggregator aggregator) {
+                     IncrementalAggregator aggregator, CustomerProfile profile) {
+        this.profile = profile;
         this.customerId = customerId;
         this.asOfMicros = asOfMicros;
         this.known = known;
@@ -39,6 +42,11 @@ public final class CustomerFeatures {
 
     public long asOfMicros() {
         return asOfMicros;
+    }
+
+    /** The profile attributes (CRM), or empty when the store has none for this customer. */
+    public java.util.Optional<CustomerProfile> profile() {
+        return java.util.Optional.ofNullable(profile);
     }
 
     /** True when the store holds a record (profile or state) of this customer. */

@@ -81,7 +81,8 @@ public final class OnlineFeatures {
             }
             r.state().forEach(aggregator::importState);
         });
-        return new CustomerFeatures(id, asOfMicros, record.isPresent(), isStale(asOfMicros), aggregator);
+        return new CustomerFeatures(id, asOfMicros, record.isPresent(), isStale(asOfMicros), aggregator,
+                record.map(CustomerRecord::profile).orElse(null));
     }
 
     /**

@@ -25,13 +25,13 @@ import java.util.TreeSet;
  * Writes an online snapshot folder in the feature pipeline's format (see {@code features/README.md}) from an
  * aggregator's state, so that store tests load real snapshot files without running Spark.
  */
-final class SnapshotWriter {
+public final class SnapshotWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SnapshotWriter() {
     }
 
-    static Path write(Path dir, FeatureSpec spec, IncrementalAggregator aggregator, Collection<CustomerProfile> profiles,
+    public static Path write(Path dir, FeatureSpec spec, IncrementalAggregator aggregator, Collection<CustomerProfile> profiles,
                       Map<String, String> productCategories, long asOfMicros) {
         Map<String, CustomerProfile> profileById = new TreeMap<>();
         profiles.forEach(p -> profileById.put(p.customerId(), p));

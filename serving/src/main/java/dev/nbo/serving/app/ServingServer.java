@@ -1,0 +1,151 @@
+package dev.nbo.serving.app;
+
+import dev.nbo.models.feature.FeatureSpec;
+import dev.nbo.models.offer.OfferCatalog;
+import dev.nbo.models.online.OnlineSnapshot;
+import dev.nbo.models.registry.LocalModelRegistry;
+import dev.nbo.serving.api.ApiServer;
+import dev.nbo.serving.api.Metrics;
+import dev.nbo.serving.api.ReadinessCheck;
+import dev.nbo.serving.api.Route;
+import dev.nbo.serving.content.BlockCatalog;
+import dev.nbo.serving.content.BlockRenderer;
+import dev.nbo.serving.decision.Decision;
+import dev.nbo.serving.decision.DecisionEngine;
+import dev.nbo.serving.decision.ExposureCounter;
+import dev.nbo.serving.model.ModelHolder;
+import dev.nbo.serving.offers.BlockPolicies;
+import dev.nbo.serving.offers.OffersRoutes;
+import dev.nbo.serving.store.LoadSummary;
+import dev.nbo.serving.store.OnlineFeatures;
+import dev.nbo.serving.store.OnlineStore;
+import io.prometheus.metrics.core.metrics.Counter;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * The running service. {@link #start} checks everything before it listens: a bad spec, offers, blocks, rules, a
+ * missing champion or one built from other features, or a store holding another spec's data, each stops it with a
+ * message that says what to fix.
+ */
+public final class ServingServer implements AutoCloseable {
+    private final ApiServer api;
+    private final ModelHolder models;
+    private final OnlineStore store;
+
+    private ServingServer(ApiServer api, ModelHolder models, OnlineStore store) {
+        this.api = api;
+        this.models = models;
+        this.store = store;
+    }
+
+    public static ServingServer start(ServingConfig config, PrintStream out) {
+        FeatureSpec spec = FeatureSpec.load(config.spec());
+        OfferCatalog offers = OfferCatalog.load(config.offers());
+        BlockCatalog blocks = BlockCatalog.load(config.blocks(), offers);
+        BlockPolicies policies = new BlockPolicies(blocks, offers, spec);
+
+        LocalModelRegistry registry = new LocalModelRegistry(config.registry());
+        ModelHolder models = new ModelHolder(registry, config.modelName(), spec.hash(), out::println);
+        OnlineStore store = null;
+        try {
+            models.loadChampion();
+            out.printf("model %s %s (champion of %s)%n", config.modelName(), models.current().version(),
+                    config.registry());
+            store = config.store().open();
+            loadSnapshotIfEmpty(store, config, spec, out);
+            LongSupplier clock = clock(config, spec);
+            OnlineFeatures features = new OnlineFeatures(store, spec, offers, config.store().staleAfter(),
+                    Duration.ofSeconds(30), Clock.systemUTC());
+            Metrics metrics = new Metrics();
+            DecisionEngine engine = new DecisionEngine(spec, offers, store::category, models,
+                    new StoreFeatureSource(features), new ExposureCounter());
+            List<Route> routes = new ArrayList<>();
+            routes.addAll(new OffersRoutes(engine, policies, new BlockRenderer(), decisionMetrics(metrics),
+                    clock).routes());
+            routes.addAll(new ModelsRoutes(registry, config.modelName(), models).routes());
+            ReadinessCheck readiness = () -> models.currentIfLoaded().isPresent() ? Optional.empty()
+                    : Optional.of("no model loaded");
+            ApiServer api = ApiServer.create(config.server(), routes, metrics, readiness).start();
+            models.watch(config.watchEvery());
+            out.printf("listening on port %d (blocks %s)%n", api.port(), policies.ids());
+            return new ServingServer(api, models, store);
+        } catch (RuntimeException e) {
+            models.close();
+            if (store != null) {
+                closeQuietly(store);
+            }
+            throw e;
+        }
+    }
+
+    private static void loadSnapshotIfEmpty(OnlineStore store, ServingConfig config, FeatureSpec spec,
+                                            PrintStream out) {
+        Optional<String> stored = store.specHash();
+        if (stored.isPresent() && !stored.get().equals(spec.hash())) {
+            throw new IllegalArgumentException("the online store " + config.store() + " holds features of spec "
+                    + stored.get().substring(0, 12) + ", but " + config.spec() + " is " + spec.hash().substring(0, 12)
+                    + ": point store.path at a new file (or flush the Redis prefix) and restart to load "
+                    + config.onlineSnapshot());
+        }
+        if (store.customerCount() > 0 && !config.reloadSnapshot()) {
+            out.printf("online store: %,d customers, %,d offers%n", store.customerCount(), store.offerCount());
+            return;
+        }
+        long started = System.nanoTime();
+        LoadSummary loaded = store.bulkLoad(OnlineSnapshot.open(config.onlineSnapshot(), spec));
+        out.printf("online store: loaded %,d customers, %,d offers, %,d products from %s in %.1f s%n",
+                loaded.customers(), loaded.offers(), loaded.products(), config.onlineSnapshot(),
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private static Consumer<Decision> decisionMetrics(Metrics metrics) {
+        Counter decisions = metrics.counter("decisions_total", "Decisions served, by block, strategy and fallback",
+                "block", "strategy", "fallback");
+        return decision -> decisions.labelValues(decision.block(), decision.strategy().wireName(),
+                decision.fallback() == null ? "none" : decision.fallback()).inc();
+    }
+
+    private static LongSupplier clock(ServingConfig config, FeatureSpec spec) {
+        if (!config.snapshotClock()) {
+            return ServingServer::nowMicros;
+        }
+        long offset = OnlineSnapshot.open(config.onlineSnapshot(), spec).manifest().asOfMicros() - nowMicros();
+        return () -> nowMicros() + offset;
+    }
+
+    static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+    }
+
+    public int port() {
+        return api.port();
+    }
+
+    public ModelHolder models() {
+        return models;
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        models.close();
+        closeQuietly(store);
+    }
+
+    private static void closeQuietly(OnlineStore store) {
+        try {
+            store.close();
+        } catch (Exception e) {
+            // closing after a failure: the first error is the one to report
+        }
+    }
+}
