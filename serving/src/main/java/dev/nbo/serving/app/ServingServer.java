@@ -49,14 +49,14 @@ public final class ServingServer implements AutoCloseable {
     public static ServingServer start(ServingConfig config, PrintStream out) {
         FeatureSpec spec = FeatureSpec.load(config.spec());
         OfferCatalog offers = OfferCatalog.load(config.offers());
-        BlockCatalog blocks = BlockCatalog.load(config.blocks(), offers);
-        BlockPolicies policies = new BlockPolicies(blocks, offers, spec);
-
         LocalModelRegistry registry = new LocalModelRegistry(config.registry());
         ModelHolder models = new ModelHolder(registry, config.modelName(), spec.hash(), out::println);
         OnlineStore store = null;
         try {
+            // the model first: a champion built from other features is the mistake most worth naming
             models.loadChampion();
+            BlockCatalog blocks = BlockCatalog.load(config.blocks(), offers);
+            BlockPolicies policies = new BlockPolicies(blocks, offers, spec);
             out.printf("model %s %s (champion of %s)%n", config.modelName(), models.current().version(),
                     config.registry());
             store = config.store().open();

@@ -11,6 +11,7 @@ import dev.nbo.models.offer.OfferCatalog;
 import dev.nbo.models.registry.LocalModelRegistry;
 import dev.nbo.models.rules.RuleSet;
 import dev.nbo.serving.model.ModelHolder;
+import dev.nbo.serving.model.TestRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,24 +42,9 @@ class DecisionEngineTest {
         return Instant.parse(instant).toEpochMilli() * 1000;
     }
 
-    static Path copyRegistry(Path target) throws IOException {
-        Path source = Path.of("src/test/resources/registry");
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path path : paths.toList()) {
-                Path to = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(path, to);
-                }
-            }
-        }
-        return target;
-    }
-
     @BeforeAll
     static void load() throws IOException {
-        models = new ModelHolder(new LocalModelRegistry(copyRegistry(dir.resolve("registry"))), "propensity",
+        models = new ModelHolder(new LocalModelRegistry(TestRegistry.copyTo(dir.resolve("registry"))), "propensity",
                 SPEC.hash(), s -> { });
         models.loadChampion();
         features = new AggregatorFeatures(SPEC, OFFERS);
