@@ -41,7 +41,10 @@ final class AppliedCheckpoint implements AutoCloseable {
             }
             long[] slots = {read(channel, 0), read(channel, 1)};
             int newest = slots[1] > slots[0] ? 1 : 0;
-            return new AppliedCheckpoint(file, channel, Math.max(0, slots[newest]), 1 - newest);
+            if (slots[newest] < 0) {
+                return new AppliedCheckpoint(file, channel, 0, 0);
+            }
+            return new AppliedCheckpoint(file, channel, slots[newest], 1 - newest);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the applied-events checkpoint " + file, e);
         }
