@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -95,27 +95,34 @@ public final class EventIngestor implements AutoCloseable {
     public IngestResult ingest(byte[] body) {
         Instant now = clock.instant();
         EventBatch batch = EventBatch.parse(body, categoryOf, now);
+        // Encoded before taking the lock, so that concurrent batches overlap this work with each other's fsync.
+        long ingestedAt = EventBatch.micros(now);
+        List<Event> events = batch.events();
+        List<byte[]> encoded = new ArrayList<>(events.size());
+        List<SourceRow> rows = new ArrayList<>(events.size());
+        for (Event event : events) {
+            encoded.add(EventLogCodec.encode(event, ingestedAt));
+            rows.add(event.toSourceRow());
+        }
         synchronized (storing) {
             applyUnapplied();
-            List<Event> fresh = new ArrayList<>();
-            Set<String> inBatch = new HashSet<>();
-            for (Event event : batch.events()) {
-                if (!ids.contains(event.eventId()) && inBatch.add(event.eventId())) {
-                    fresh.add(event);
+            List<byte[]> records = new ArrayList<>(events.size());
+            List<SourceRow> freshRows = new ArrayList<>(events.size());
+            Set<String> inBatch = new LinkedHashSet<>();
+            for (int i = 0; i < events.size(); i++) {
+                String eventId = events.get(i).eventId();
+                if (!ids.contains(eventId) && inBatch.add(eventId)) {
+                    records.add(encoded.get(i));
+                    freshRows.add(rows.get(i));
                 }
             }
-            if (!fresh.isEmpty()) {
-                long ingestedAt = EventBatch.micros(now);
-                List<byte[]> records = new ArrayList<>(fresh.size());
-                for (Event event : fresh) {
-                    records.add(EventLogCodec.encode(event, ingestedAt));
-                }
+            if (!records.isEmpty()) {
                 long first = log.append(records);
-                fresh.forEach(event -> ids.add(event.eventId()));
-                sink.apply(fresh.stream().map(Event::toSourceRow).toList());
-                checkpoint.save(first + fresh.size());
+                inBatch.forEach(ids::add);
+                sink.apply(freshRows);
+                checkpoint.save(first + records.size());
             }
-            return new IngestResult(fresh.size(), batch.events().size() - fresh.size(), batch.rejections());
+            return new IngestResult(records.size(), events.size() - records.size(), batch.rejections());
         }
     }
 
