@@ -42,7 +42,7 @@ public final class DecisionLog implements AutoCloseable {
      * @return its sequence in the log
      * @throws IllegalArgumentException if the decision has no customer id (only erased decisions lack one)
      */
-    public long append(Decision decision) {
+    public long append(DecisionRecord decision) {
         if (decision.customerId() == null) {
             throw new IllegalArgumentException("decision " + decision.requestId() + " has no customer id; only an"
                     + " erased decision lacks one and it is never appended");
@@ -51,7 +51,7 @@ public final class DecisionLog implements AutoCloseable {
     }
 
     /** Every decision, oldest first. */
-    public void replay(Consumer<Decision> consumer) {
+    public void replay(Consumer<DecisionRecord> consumer) {
         log.replay(record -> consumer.accept(decode(record)));
     }
 
@@ -82,7 +82,7 @@ public final class DecisionLog implements AutoCloseable {
         log.close();
     }
 
-    static byte[] encode(Decision decision) {
+    static byte[] encode(DecisionRecord decision) {
         ObjectNode node = JSON.createObjectNode();
         node.put("request_id", decision.requestId());
         node.put("time", decision.time().toString());
@@ -100,7 +100,7 @@ public final class DecisionLog implements AutoCloseable {
         return bytes(node);
     }
 
-    static Decision decode(byte[] record) {
+    static DecisionRecord decode(byte[] record) {
         ObjectNode node = tree(record);
         List<ScoredOffer> candidates = new ArrayList<>();
         for (JsonNode candidate : node.path("candidates")) {
@@ -109,7 +109,7 @@ public final class DecisionLog implements AutoCloseable {
         }
         List<String> chosen = new ArrayList<>();
         node.path("chosen").forEach(offer -> chosen.add(offer.textValue()));
-        return new Decision(node.path("request_id").textValue(), Instant.parse(node.path("time").textValue()),
+        return new DecisionRecord(node.path("request_id").textValue(), Instant.parse(node.path("time").textValue()),
                 node.path("customer_id").textValue(), node.path("block").textValue(),
                 node.path("strategy").textValue(), node.path("experiment_arm").textValue(), candidates, chosen,
                 node.path("model_version").textValue());

@@ -18,9 +18,9 @@ class DecisionLogTest {
 
     @Test
     void decisionsReadBackAsWrittenAfterReopen() {
-        Decision modelDecision = decision("r1", "C1", "arm-model", "nbo-1.3");
-        Decision rulesDecision = new Decision("r2", Instant.parse("2026-03-01T10:00:01Z"), "C2", "footer", "rules",
-                null, List.of(new ScoredOffer("OFF-9", 1.0)), List.of("OFF-9"), null);
+        DecisionRecord modelDecision = decision("r1", "C1", "arm-model", "nbo-1.3");
+        DecisionRecord rulesDecision = new DecisionRecord("r2", Instant.parse("2026-03-01T10:00:01Z"), "C2", "footer",
+                "rules", null, List.of(new ScoredOffer("OFF-9", 1.0)), List.of("OFF-9"), null);
         try (DecisionLog log = DecisionLog.open(folder)) {
             assertThat(log.append(modelDecision)).isEqualTo(0);
             assertThat(log.append(rulesDecision)).isEqualTo(1);
@@ -47,9 +47,9 @@ class DecisionLogTest {
             }
         }
         try (DecisionLog log = DecisionLog.open(folder)) {
-            List<Decision> decisions = read(log);
-            assertThat(decisions).extracting(Decision::requestId).containsExactly("r1", "r2", "r3", "r4");
-            assertThat(decisions).extracting(Decision::customerId).containsExactly(null, "bob", null, "bob");
+            List<DecisionRecord> decisions = read(log);
+            assertThat(decisions).extracting(DecisionRecord::requestId).containsExactly("r1", "r2", "r3", "r4");
+            assertThat(decisions).extracting(DecisionRecord::customerId).containsExactly(null, "bob", null, "bob");
             assertThat(decisions.get(0).erased()).isTrue();
             assertThat(decisions.get(0).candidates()).isEqualTo(decision("r1", "x", "arm-a", "v1").candidates());
             assertThat(decisions.get(0).chosen()).containsExactly("OFF-2");
@@ -60,7 +60,7 @@ class DecisionLogTest {
     @Test
     void erasingAnUnknownCustomerChangesNothing() {
         try (DecisionLog log = DecisionLog.open(folder)) {
-            Decision kept = decision("r1", "C1", null, "v1");
+            DecisionRecord kept = decision("r1", "C1", null, "v1");
             log.append(kept);
             assertThat(log.erase("C404")).isZero();
             assertThat(read(log)).containsExactly(kept);
@@ -83,13 +83,14 @@ class DecisionLogTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("OFF-1").hasMessageContaining("NaN");
     }
 
-    private static Decision decision(String requestId, String customerId, String arm, String model) {
-        return new Decision(requestId, Instant.parse("2026-03-01T10:00:00.250Z"), customerId, "hero", "model", arm,
-                List.of(new ScoredOffer("OFF-2", 0.73), new ScoredOffer("OFF-1", 0.41)), List.of("OFF-2"), model);
+    private static DecisionRecord decision(String requestId, String customerId, String arm, String model) {
+        return new DecisionRecord(requestId, Instant.parse("2026-03-01T10:00:00.250Z"), customerId, "hero", "model",
+                arm, List.of(new ScoredOffer("OFF-2", 0.73), new ScoredOffer("OFF-1", 0.41)), List.of("OFF-2"),
+                model);
     }
 
-    private static List<Decision> read(DecisionLog log) {
-        List<Decision> out = new ArrayList<>();
+    private static List<DecisionRecord> read(DecisionLog log) {
+        List<DecisionRecord> out = new ArrayList<>();
         log.replay(out::add);
         return out;
     }

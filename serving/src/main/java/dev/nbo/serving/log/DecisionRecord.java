@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One served decision, as the decision log keeps it for reports and retraining.
+ * One served decision, as the decision log keeps it for reports and retraining (the wiring maps
+ * {@code dev.nbo.serving.decision.Decision} to it, adding the time and the experiment arm).
  *
  * @param requestId     the id of the request that asked for it
  * @param time          when it was served
@@ -17,9 +18,10 @@ import java.util.Objects;
  * @param chosen        the offers served, in order
  * @param modelVersion  the model that scored the candidates, null when no model did (rules, control)
  */
-public record Decision(String requestId, Instant time, String customerId, String block, String strategy,
-                       String experimentArm, List<ScoredOffer> candidates, List<String> chosen, String modelVersion) {
-    public Decision {
+public record DecisionRecord(String requestId, Instant time, String customerId, String block, String strategy,
+                             String experimentArm, List<ScoredOffer> candidates, List<String> chosen,
+                             String modelVersion) {
+    public DecisionRecord {
         requireText("request id", requestId);
         Objects.requireNonNull(time, "time");
         requireText("block", block);
