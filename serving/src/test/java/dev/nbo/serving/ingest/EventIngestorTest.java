@@ -130,6 +130,40 @@ class EventIngestorTest {
     }
 
     @Test
+    void concurrentBatchesWithOverlappingIdsStoreAndApplyEachEventOnce() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        try (EventIngestor ingestor = open(sink)) {
+            // Four posters send the same 50 batches of 20 events each: every id must be accepted exactly once.
+            java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger duplicates = new java.util.concurrent.atomic.AtomicInteger();
+            List<Thread> posters = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                Thread poster = new Thread(() -> {
+                    for (int b = 0; b < 50; b++) {
+                        String[] events = new String[20];
+                        for (int i = 0; i < 20; i++) {
+                            events[i] = EventBatchTest.valid("e" + (b * 20 + i));
+                        }
+                        IngestResult result = ingestor.ingest(body(events));
+                        accepted.addAndGet(result.accepted());
+                        duplicates.addAndGet(result.duplicates());
+                    }
+                });
+                posters.add(poster);
+                poster.start();
+            }
+            for (Thread poster : posters) {
+                poster.join();
+            }
+            assertThat(accepted.get()).isEqualTo(1_000);
+            assertThat(duplicates.get()).isEqualTo(3_000);
+            assertThat(sink.applied).hasSize(1_000).doesNotHaveDuplicates();
+            assertThat(ingestor.logSize()).isEqualTo(1_000);
+            assertThat(ingestor.applied()).isEqualTo(1_000);
+        }
+    }
+
+    @Test
     void theIdWindowForgetsTheOldestIds() {
         RecordingSink sink = new RecordingSink();
         try (EventIngestor ingestor = EventIngestor.open(folder, 2, EventBatchTest.CATALOG, sink, CLOCK)) {
