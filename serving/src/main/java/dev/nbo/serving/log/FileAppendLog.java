@@ -40,6 +40,7 @@ import java.util.stream.Stream;
 public final class FileAppendLog implements AppendLog {
     /** The default segment size limit: big enough for few files, small enough to rewrite one quickly. */
     public static final long DEFAULT_SEGMENT_BYTES = 128L * 1024 * 1024;
+    private static final String REWRITE_SUFFIX = ".rewrite";
     private static final Pattern SEGMENT_NAME = Pattern.compile("segment-(\\d{20})\\.log");
     private static final System.Logger LOG = System.getLogger(FileAppendLog.class.getName());
 
@@ -221,13 +222,23 @@ public final class FileAppendLog implements AppendLog {
     // ---- recovery (constructor thread) ----
 
     private void recover() throws IOException {
+        List<Path> leftovers = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             files.forEach(file -> {
-                Matcher name = SEGMENT_NAME.matcher(file.getFileName().toString());
+                String fileName = file.getFileName().toString();
+                Matcher name = SEGMENT_NAME.matcher(fileName);
                 if (name.matches()) {
                     segments.put(Long.parseLong(name.group(1)), file);
+                } else if (fileName.endsWith(REWRITE_SUFFIX)) {
+                    leftovers.add(file);
                 }
             });
+        }
+        for (Path leftover : leftovers) {
+            // A rewrite cut short by a crash: its segment was not replaced, so the caller must run it again.
+            LOG.log(System.Logger.Level.WARNING, "deleting {0}, left by a rewrite that did not finish; run the"
+                    + " rewrite (e.g. the erasure) again", leftover);
+            Files.delete(leftover);
         }
         if (segments.isEmpty()) {
             startSegment(0);
@@ -428,7 +439,7 @@ public final class FileAppendLog implements AppendLog {
 
     /** Writes the rewritten records to a temporary file, forces it, then renames it over the segment atomically. */
     private static void rewriteSegment(Path file, UnaryOperator<byte[]> rewrite) throws IOException {
-        Path temp = file.resolveSibling(file.getFileName() + ".rewrite");
+        Path temp = file.resolveSibling(file.getFileName() + REWRITE_SUFFIX);
         try (SegmentReader reader = new SegmentReader(file);
              FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                      StandardOpenOption.TRUNCATE_EXISTING)) {

@@ -215,6 +215,20 @@ class FileAppendLogTest {
     }
 
     @Test
+    void aRewriteCutShortLeavesNoTemporaryFileBehindAfterReopen() throws IOException {
+        try (FileAppendLog log = FileAppendLog.open(folder)) {
+            log.append(records("kept"));
+        }
+        Path leftover = folder.resolve("segment-00000000000000000000.log.rewrite");
+        Files.write(leftover, "half-rewritten".getBytes(StandardCharsets.UTF_8));
+
+        try (FileAppendLog log = FileAppendLog.open(folder)) {
+            assertThat(leftover).doesNotExist();
+            assertThat(read(log, 0)).containsExactly("kept");
+        }
+    }
+
+    @Test
     void appendsAfterCloseAreRefused() {
         FileAppendLog log = FileAppendLog.open(folder);
         log.close();
