@@ -1,0 +1,183 @@
+package dev.nbo.serving.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nbo.models.warehouse.EventType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A posted batch of events, parsed and validated: the valid events and a rejection for each invalid one. The first
+ * failing check of an event names its rejection: presence and JSON type of each field in the order {@code event_id},
+ * {@code customer_id}, {@code time}, {@code type}, {@code product_id}, {@code session_id}, {@code offer_id}, with the
+ * time and type checked as they come and the product looked up in the catalog; then the id rule of every id (checked
+ * once, by {@link Event}'s constructor). Unknown fields are ignored.
+ *
+ * @param events     the valid events, in batch order
+ * @param rejections the invalid events, in batch order
+ */
+public record EventBatch(List<Event> events, List<Rejection> rejections) {
+    /** The most events one batch may hold. */
+    public static final int MAX_EVENTS = 10_000;
+    /**
+     * How far in the future an event may claim to have happened: the warehouse quarantines events received over 5
+     * minutes before they happened ({@code ingested_before_event}), so serving refuses the same ones.
+     */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory FACTORY = JSON.getFactory();
+
+    public EventBatch {
+        events = List.copyOf(events);
+        rejections = List.copyOf(rejections);
+    }
+
+    /**
+     * Parses a JSON array of events.
+     *
+     * @param categoryOf the category of a product id, empty for an unknown product
+     * @param receivedAt when the batch arrived, the bound for {@link RejectionCode#FUTURE_TIME}
+     * @throws BatchRefusedException if the body is not a JSON array or holds more than {@link #MAX_EVENTS} events
+     */
+    public static EventBatch parse(byte[] body, Function<String, Optional<String>> categoryOf, Instant receivedAt) {
+        List<Event> events = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        long latestMicros = micros(receivedAt.plus(MAX_CLOCK_SKEW));
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            parser.setCodec(JSON);
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_ARRAY) {
+                throw new BatchRefusedException(BatchRefusedException.Reason.NOT_AN_ARRAY, "the body must be a JSON"
+                        + " array of events, e.g. [{\"event_id\": ...}]; got " + (first == null ? "an empty body"
+                        : "a JSON " + first.asString()));
+            }
+            int index = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                if (index == MAX_EVENTS) {
+                    throw new BatchRefusedException(BatchRefusedException.Reason.BATCH_TOO_LARGE, "a batch holds at"
+                            + " most " + MAX_EVENTS + " events; this one holds more: split it into smaller batches");
+                }
+                JsonNode node = parser.readValueAsTree();
+                try {
+                    events.add(read(node, categoryOf, latestMicros));
+                } catch (Invalid invalid) {
+                    rejections.add(new Rejection(index, invalid.code, invalid.getMessage()));
+                }
+                index++;
+            }
+            if (parser.nextToken() != null) {
+                throw new BatchRefusedException(BatchRefusedException.Reason.MALFORMED_JSON, "the body holds"
+                        + " something after the closing ']' of the events array; send one array");
+            }
+        } catch (JsonProcessingException e) {
+            throw new BatchRefusedException(BatchRefusedException.Reason.MALFORMED_JSON, "the body is not valid JSON: "
+                    + e.getOriginalMessage() + " at " + e.getLocation().offsetDescription());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new EventBatch(events, rejections);
+    }
+
+    private static Event read(JsonNode node, Function<String, Optional<String>> categoryOf, long latestMicros)
+            throws Invalid {
+        if (!node.isObject()) {
+            throw new Invalid(RejectionCode.NOT_AN_OBJECT, "an event must be a JSON object; got " + node.getNodeType()
+                    .name().toLowerCase(java.util.Locale.ROOT));
+        }
+        String eventId = text(node, "event_id", true);
+        String customerId = text(node, "customer_id", true);
+        long timeMicros = time(text(node, "time", true), latestMicros);
+        EventType type = type(text(node, "type", true));
+        String productId = text(node, "product_id", Event.PRODUCT_EVENTS.contains(type));
+        String category = null;
+        if (productId != null) {
+            category = categoryOf.apply(productId).orElseThrow(() -> new Invalid(RejectionCode.UNKNOWN_PRODUCT,
+                    "product_id '" + shown(productId) + "' is not in the product catalog; send events for known"
+                            + " products or refresh the catalog"));
+        }
+        String sessionId = text(node, "session_id", false);
+        String offerId = text(node, "offer_id", false);
+        try {
+            return new Event(eventId, customerId, timeMicros, type, productId, category, sessionId, offerId);
+        } catch (IllegalArgumentException badId) {
+            // The constructor checks nothing else the checks above have not already passed: only the id rule is left.
+            throw new Invalid(RejectionCode.BAD_ID, badId.getMessage());
+        }
+    }
+
+    private static String text(JsonNode event, String field, boolean required) throws Invalid {
+        JsonNode value = event.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new Invalid(RejectionCode.MISSING_FIELD, field + " is required" + (field.equals("product_id")
+                        ? " for " + event.path("type").asText() + " events" : ""));
+            }
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new Invalid(RejectionCode.WRONG_TYPE, field + " must be a JSON string; got " + value);
+        }
+        return value.textValue();
+    }
+
+    private static long time(String value, long latestMicros) throws Invalid {
+        long micros;
+        try {
+            micros = micros(Instant.parse(value));
+        } catch (DateTimeException e) {
+            throw new Invalid(RejectionCode.BAD_TIME, "time '" + shown(value) + "' is not an ISO-8601 instant; use"
+                    + " e.g. 2026-03-01T10:15:30Z or 2026-03-01T10:15:30.123+01:00");
+        }
+        if (micros > latestMicros) {
+            throw new Invalid(RejectionCode.FUTURE_TIME, "time " + value + " is more than " + MAX_CLOCK_SKEW
+                    .toMinutes() + " minutes after the time the event was received; check the sender's clock");
+        }
+        return micros;
+    }
+
+    private static EventType type(String value) throws Invalid {
+        return Event.typeOf(value).orElseThrow(() -> new Invalid(RejectionCode.UNKNOWN_TYPE, "type '"
+                + shown(value) + "' is not an event type; use one of " + java.util.Arrays.stream(EventType.values())
+                .map(EventType::wireName).toList()));
+    }
+
+    static long micros(Instant instant) {
+        try {
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
+                    instant.getNano() / 1_000);
+        } catch (ArithmeticException e) {
+            throw new DateTimeException("instant " + instant + " is out of the microsecond range", e);
+        }
+    }
+
+    static Instant instant(long micros) {
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
+
+    private static String shown(String value) {
+        String cut = value.length() > 60 ? value.substring(0, 60) + "..." : value;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    /** One event's failed check; no stack trace, as it is an expected outcome and batches can hold thousands. */
+    private static final class Invalid extends Exception {
+        private final RejectionCode code;
+
+        Invalid(RejectionCode code, String detail) {
+            super(detail, null, false, false);
+            this.code = code;
+        }
+    }
+}

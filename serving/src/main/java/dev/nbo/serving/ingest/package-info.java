@@ -1,0 +1,8 @@
+/**
+ * Durable ingestion of behavioural events: {@link dev.nbo.serving.ingest.EventBatch} parses and validates a JSON
+ * array of events (stable rejection codes), and {@link dev.nbo.serving.ingest.EventIngestor} drops duplicates by
+ * event id, appends the accepted events to an {@link dev.nbo.serving.log.AppendLog} (on disk before it returns) and
+ * then hands them to an {@link dev.nbo.serving.ingest.EventSink} (the online store) as
+ * {@link dev.nbo.models.aggregate.SourceRow}s. See docs/event-ingestion.md.
+ */
+package dev.nbo.serving.ingest;

@@ -1,0 +1,46 @@
+package dev.nbo.serving.log;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * An append-only sequence of byte records, numbered from 0 in append order (the record's <em>sequence</em>).
+ * Implementations are safe for concurrent appenders.
+ */
+public interface AppendLog extends AutoCloseable {
+    /** A record read back, with its sequence. */
+    @FunctionalInterface
+    interface RecordConsumer {
+        void accept(long sequence, byte[] payload);
+    }
+
+    /**
+     * Appends {@code records} contiguously and returns once they are durable (forced to disk).
+     *
+     * @return the sequence of the first record of {@code records}
+     * @throws IllegalArgumentException if a record is empty or too large
+     * @throws java.io.UncheckedIOException if the records could not be made durable (the log refuses further appends)
+     */
+    long append(List<byte[]> records);
+
+    /** The number of durable records: the sequence the next record will get. */
+    long size();
+
+    /** Reads every durable record with a sequence {@code >= fromSequence}, in order. */
+    void replay(long fromSequence, RecordConsumer consumer);
+
+    /** Reads every durable record from the start, in order. */
+    default void replay(Consumer<byte[]> consumer) {
+        replay(0, (sequence, payload) -> consumer.accept(payload));
+    }
+
+    /**
+     * Replaces every record by {@code rewrite(record)} in place, keeping sequences (one record in, one record out);
+     * the way personal data leaves an append-only log (GDPR erasure). Appends wait while it runs.
+     */
+    void rewrite(UnaryOperator<byte[]> rewrite);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,147 @@
+package dev.nbo.serving.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nbo.models.aggregate.SourceRow;
+import dev.nbo.models.feature.Source;
+import dev.nbo.models.warehouse.EventType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EventBatchTest {
+    static final Instant RECEIVED = Instant.parse("2026-03-01T12:00:00Z");
+    static final Function<String, Optional<String>> CATALOG =
+            id -> Optional.ofNullable(Map.of("P1", "shoes", "P2", "bags").get(id));
+
+    @Test
+    void aValidEventBecomesTheRowTheAggregatorReads() {
+        EventBatch batch = parse("""
+                [{"event_id": "e1", "customer_id": "C1", "time": "2026-03-01T10:15:30.123456Z",
+                  "type": "add_to_cart", "product_id": "P1", "session_id": "s-9", "extra": 1}]""");
+
+        assertThat(batch.rejections()).isEmpty();
+        SourceRow row = batch.events().get(0).toSourceRow();
+        assertThat(row.source()).isEqualTo(Source.EVENTS);
+        assertThat(row.rowKey()).isEqualTo("e1");
+        assertThat(row.customerId()).isEqualTo("C1");
+        assertThat(row.timeMicros()).isEqualTo(Instant.parse("2026-03-01T10:15:30Z").getEpochSecond() * 1_000_000
+                + 123_456);
+        assertThat(row.text("event_type")).isEqualTo("add_to_cart");
+        assertThat(row.text("product_id")).isEqualTo("P1");
+        assertThat(row.text("category")).isEqualTo("shoes");
+        assertThat(row.text("session_id")).isEqualTo("s-9");
+        assertThat(row.get("offer_id")).isNull();
+    }
+
+    @Test
+    void anEmailEventNeedsNoProductAndKeepsItsOffer() {
+        EventBatch batch = parse("""
+                [{"event_id": "e2", "customer_id": "C1", "time": "2026-03-01T11:00:00+01:00", "type": "email_click",
+                  "offer_id": "OFF-3", "product_id": null}]""");
+
+        Event event = batch.events().get(0);
+        assertThat(event.type()).isEqualTo(EventType.EMAIL_CLICK);
+        assertThat(event.offerId()).isEqualTo("OFF-3");
+        assertThat(event.productId()).isNull();
+        assertThat(event.category()).isNull();
+        assertThat(event.timeMicros()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z").getEpochSecond() * 1_000_000);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            no event id          | {"customer_id":"C1","time":"2026-03-01T10:00:00Z","type":"email_open"}                       | missing_field
+            null customer        | {"event_id":"e","customer_id":null,"time":"2026-03-01T10:00:00Z","type":"email_open"}       | missing_field
+            no time              | {"event_id":"e","customer_id":"C1","type":"email_open"}                                      | missing_field
+            no type              | {"event_id":"e","customer_id":"C1","time":"2026-03-01T10:00:00Z"}                            | missing_field
+            view without product | {"event_id":"e","customer_id":"C1","time":"2026-03-01T10:00:00Z","type":"page_view"}         | missing_field
+            numeric event id     | {"event_id":7,"customer_id":"C1","time":"2026-03-01T10:00:00Z","type":"email_open"}          | wrong_type
+            bad event id         | {"event_id":"a b","customer_id":"C1","time":"2026-03-01T10:00:00Z","type":"email_open"}      | bad_id
+            bad offer id         | {"event_id":"e","customer_id":"C1","time":"2026-03-01T10:00:00Z","type":"email_open","offer_id":"-x"} | bad_id
+            date only            | {"event_id":"e","customer_id":"C1","time":"2026-03-01","type":"email_open"}                  | bad_time
+            epoch number as text | {"event_id":"e","customer_id":"C1","time":"1772359200","type":"email_open"}                  | bad_time
+            too far ahead        | {"event_id":"e","customer_id":"C1","time":"2026-03-01T12:05:01Z","type":"email_open"}        | future_time
+            unknown type         | {"event_id":"e","customer_id":"C1","time":"2026-03-01T10:00:00Z","type":"purchase"}          | unknown_type
+            unknown product      | {"event_id":"e","customer_id":"C1","time":"2026-03-01T10:00:00Z","type":"page_view","product_id":"P9"} | unknown_product
+            not an object        | "e1"                                                                                         | not_an_object
+            """)
+    void anInvalidEventIsRejectedWithItsCode(String name, String event, String code) {
+        EventBatch batch = parse("[" + valid("ok-1") + "," + event + "," + valid("ok-2") + "]");
+
+        assertThat(batch.events()).extracting(Event::eventId).containsExactly("ok-1", "ok-2");
+        assertThat(batch.rejections()).hasSize(1);
+        Rejection rejection = batch.rejections().get(0);
+        assertThat(rejection.index()).isEqualTo(1);
+        assertThat(rejection.code().wireName()).isEqualTo(code);
+        assertThat(rejection.detail()).isNotBlank();
+    }
+
+    @Test
+    void anEventWithinTheClockSkewIsAccepted() {
+        EventBatch batch = parse("""
+                [{"event_id":"e","customer_id":"C1","time":"2026-03-01T12:05:00Z","type":"email_open"}]""");
+        assertThat(batch.events()).hasSize(1);
+    }
+
+    @Test
+    void theRejectionDetailNamesTheBadValue() {
+        EventBatch batch = parse("""
+                [{"event_id":"e","customer_id":"C1","time":"yesterday","type":"email_open"}]""");
+        assertThat(batch.rejections().get(0).detail()).contains("'yesterday'").contains("ISO-8601");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            an object        | {"event_id":"e"}          | not_an_array
+            a string         | "events"                  | not_an_array
+            an empty body    | ''                        | not_an_array
+            broken json      | [{"event_id":"e"         | malformed_json
+            two arrays       | [] []                     | malformed_json
+            """)
+    void aBodyThatIsNotOneArrayIsRefusedWhole(String name, String body, String code) {
+        assertThatThrownBy(() -> parse(body))
+                .isInstanceOfSatisfying(BatchRefusedException.class, e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    @Test
+    void aBatchOfMoreThanTenThousandEventsIsRefusedWhole() {
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i <= EventBatch.MAX_EVENTS; i++) {
+            body.append(i == 0 ? "" : ",").append(valid("e" + i));
+        }
+        assertThatThrownBy(() -> parse(body.append("]").toString()))
+                .isInstanceOfSatisfying(BatchRefusedException.class,
+                        e -> assertThat(e.code()).isEqualTo("batch_too_large"));
+    }
+
+    @Test
+    void aBatchOfExactlyTenThousandEventsIsAccepted() {
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < EventBatch.MAX_EVENTS; i++) {
+            body.append(i == 0 ? "" : ",").append(valid("e" + i));
+        }
+        assertThat(parse(body.append("]").toString()).events()).hasSize(EventBatch.MAX_EVENTS);
+    }
+
+    @Test
+    void anEmptyArrayIsAnEmptyBatch() {
+        EventBatch batch = parse("[]");
+        assertThat(batch.events()).isEmpty();
+        assertThat(batch.rejections()).isEmpty();
+    }
+
+    static String valid(String id) {
+        return "{\"event_id\":\"" + id + "\",\"customer_id\":\"C1\",\"time\":\"2026-03-01T10:00:00Z\","
+                + "\"type\":\"page_view\",\"product_id\":\"P2\"}";
+    }
+
+    private static EventBatch parse(String body) {
+        return EventBatch.parse(body.getBytes(StandardCharsets.UTF_8), CATALOG, RECEIVED);
+    }
+}

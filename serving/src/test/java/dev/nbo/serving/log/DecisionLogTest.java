@@ -1,0 +1,97 @@
+package dev.nbo.serving.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DecisionLogTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void decisionsReadBackAsWrittenAfterReopen() {
+        DecisionRecord modelDecision = decision("r1", "C1", "arm-model", "nbo-1.3");
+        DecisionRecord rulesDecision = new DecisionRecord("r2", Instant.parse("2026-03-01T10:00:01Z"), "C2", "footer",
+                "rules", null, List.of(new ScoredOffer("OFF-9", 1.0)), List.of("OFF-9"), null);
+        try (DecisionLog log = DecisionLog.open(folder)) {
+            assertThat(log.append(modelDecision)).isEqualTo(0);
+            assertThat(log.append(rulesDecision)).isEqualTo(1);
+        }
+        try (DecisionLog log = DecisionLog.open(folder)) {
+            assertThat(read(log)).containsExactly(modelDecision, rulesDecision);
+        }
+    }
+
+    @Test
+    void eraseRemovesTheCustomerIdFromTheFilesAndKeepsTheRestOfTheDecision() throws Exception {
+        try (DecisionLog log = DecisionLog.open(folder)) {
+            log.append(decision("r1", "alice@example.com", "arm-a", "v1"));
+            log.append(decision("r2", "bob", "arm-a", "v1"));
+            log.append(decision("r3", "alice@example.com", null, "v2"));
+
+            assertThat(log.erase("alice@example.com")).isEqualTo(2);
+            log.append(decision("r4", "bob", "arm-b", "v2"));
+        }
+        try (var segments = Files.list(folder)) {
+            for (Path segment : segments.toList()) {
+                assertThat(new String(Files.readAllBytes(segment), StandardCharsets.UTF_8))
+                        .doesNotContain("alice@example.com").contains("bob");
+            }
+        }
+        try (DecisionLog log = DecisionLog.open(folder)) {
+            List<DecisionRecord> decisions = read(log);
+            assertThat(decisions).extracting(DecisionRecord::requestId).containsExactly("r1", "r2", "r3", "r4");
+            assertThat(decisions).extracting(DecisionRecord::customerId).containsExactly(null, "bob", null, "bob");
+            assertThat(decisions.get(0).erased()).isTrue();
+            assertThat(decisions.get(0).candidates()).isEqualTo(decision("r1", "x", "arm-a", "v1").candidates());
+            assertThat(decisions.get(0).chosen()).containsExactly("OFF-2");
+            assertThat(decisions.get(2).modelVersion()).isEqualTo("v2");
+        }
+    }
+
+    @Test
+    void erasingAnUnknownCustomerChangesNothing() {
+        try (DecisionLog log = DecisionLog.open(folder)) {
+            DecisionRecord kept = decision("r1", "C1", null, "v1");
+            log.append(kept);
+            assertThat(log.erase("C404")).isZero();
+            assertThat(read(log)).containsExactly(kept);
+        }
+    }
+
+    @Test
+    void aDecisionWithoutRequestIdOrCustomerIsRefused() {
+        assertThatThrownBy(() -> decision(" ", "C1", null, "v1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("request id");
+        try (DecisionLog log = DecisionLog.open(folder)) {
+            assertThatThrownBy(() -> log.append(decision("r1", null, null, "v1")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no customer id");
+        }
+    }
+
+    @Test
+    void aNonFiniteScoreIsRefused() {
+        assertThatThrownBy(() -> new ScoredOffer("OFF-1", Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("OFF-1").hasMessageContaining("NaN");
+    }
+
+    private static DecisionRecord decision(String requestId, String customerId, String arm, String model) {
+        return new DecisionRecord(requestId, Instant.parse("2026-03-01T10:00:00.250Z"), customerId, "hero", "model",
+                arm, List.of(new ScoredOffer("OFF-2", 0.73), new ScoredOffer("OFF-1", 0.41)), List.of("OFF-2"),
+                model);
+    }
+
+    private static List<DecisionRecord> read(DecisionLog log) {
+        List<DecisionRecord> out = new ArrayList<>();
+        log.replay(out::add);
+        return out;
+    }
+}
