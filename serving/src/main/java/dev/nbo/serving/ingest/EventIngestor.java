@@ -23,8 +23,8 @@ import java.util.function.Function;
  * gap: a crash between {@code apply} returning and the checkpoint write re-applies that one batch on restart.
  *
  * <p>Batches are stored one at a time (a lock around dedup, append, apply): dedup must see the ids of the batch
- * before, and the sink must get rows in log order for the checkpoint to mean anything. Parsing and validation, the
- * costly part, run outside the lock.
+ * before, and the sink must get rows in log order for the checkpoint to mean anything. Parsing, validation and
+ * encoding, the costly part, run outside the lock, so concurrent batches overlap them with each other's fsync.
  */
 public final class EventIngestor implements AutoCloseable {
     /** The default idempotency window: the ids of the last million accepted events (about 100 MB of heap). */
