@@ -19,6 +19,9 @@ import dev.nbo.serving.offers.OffersRoutes;
 import dev.nbo.serving.store.LoadSummary;
 import dev.nbo.serving.store.OnlineFeatures;
 import dev.nbo.serving.store.OnlineStore;
+import dev.nbo.serving.store.EventApplier;
+import dev.nbo.serving.ingest.EventIngestor;
+import dev.nbo.serving.log.DecisionLog;
 import io.prometheus.metrics.core.metrics.Counter;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -39,11 +42,13 @@ public final class ServingServer implements AutoCloseable {
     private final ApiServer api;
     private final ModelHolder models;
     private final OnlineStore store;
+    private final List<AutoCloseable> logs;
 
-    private ServingServer(ApiServer api, ModelHolder models, OnlineStore store) {
+    private ServingServer(ApiServer api, ModelHolder models, OnlineStore store, List<AutoCloseable> logs) {
         this.api = api;
         this.models = models;
         this.store = store;
+        this.logs = logs;
     }
 
     public static ServingServer start(ServingConfig config, PrintStream out) {
@@ -52,6 +57,7 @@ public final class ServingServer implements AutoCloseable {
         LocalModelRegistry registry = new LocalModelRegistry(config.registry());
         ModelHolder models = new ModelHolder(registry, config.modelName(), spec.hash(), out::println);
         OnlineStore store = null;
+        List<AutoCloseable> logs = new ArrayList<>();
         try {
             // the model first: a champion built from other features is the mistake most worth naming
             models.loadChampion();
@@ -65,19 +71,31 @@ public final class ServingServer implements AutoCloseable {
             OnlineFeatures features = new OnlineFeatures(store, spec, offers, config.store().staleAfter(),
                     Duration.ofSeconds(30), Clock.systemUTC());
             Metrics metrics = new Metrics();
+            EventApplier applier = new EventApplier(store, spec, offers);
+            OnlineStore opened = store;
+            EventIngestor ingestor = EventIngestor.open(config.logDir().resolve("events"), opened::category,
+                    applier::apply, Clock.systemUTC());
+            logs.add(ingestor);
+            DecisionLog decisionLog = DecisionLog.open(config.logDir().resolve("decisions"));
+            logs.add(decisionLog);
+            ExposureCounter exposures = exposuresFrom(decisionLog);
             DecisionEngine engine = new DecisionEngine(spec, offers, store::category, models,
-                    new StoreFeatureSource(features), new ExposureCounter());
+                    new StoreFeatureSource(features), exposures);
             List<Route> routes = new ArrayList<>();
-            routes.addAll(new OffersRoutes(engine, policies, new BlockRenderer(), decisionMetrics(metrics),
+            routes.addAll(new OffersRoutes(engine, policies, new BlockRenderer(),
+                    decisionMetrics(metrics).andThen(d -> decisionLog.append(DecisionRecords.of(d, clock))),
                     clock).routes());
+            routes.addAll(new EventsRoutes(ingestor, metrics).routes());
+            routes.addAll(new CustomersRoutes(applier, decisionLog, exposures).routes());
             routes.addAll(new ModelsRoutes(registry, config.modelName(), models).routes());
             ReadinessCheck readiness = () -> models.currentIfLoaded().isPresent() ? Optional.empty()
                     : Optional.of("no model loaded");
             ApiServer api = ApiServer.create(config.server(), routes, metrics, readiness).start();
             models.watch(config.watchEvery());
             out.printf("listening on port %d (blocks %s)%n", api.port(), policies.ids());
-            return new ServingServer(api, models, store);
+            return new ServingServer(api, models, store, logs);
         } catch (RuntimeException e) {
+            logs.forEach(ServingServer::closeQuietly);
             models.close();
             if (store != null) {
                 closeQuietly(store);
@@ -104,6 +122,18 @@ public final class ServingServer implements AutoCloseable {
         out.printf("online store: loaded %,d customers, %,d offers, %,d products from %s in %.1f s%n",
                 loaded.customers(), loaded.offers(), loaded.products(), config.onlineSnapshot(),
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Frequency caps count what was shown: the decision log's chosen offers, replayed at start. */
+    private static ExposureCounter exposuresFrom(DecisionLog decisionLog) {
+        ExposureCounter exposures = new ExposureCounter();
+        decisionLog.replay(record -> {
+            if (!record.erased()) {
+                long micros = record.time().getEpochSecond() * 1_000_000 + record.time().getNano() / 1000;
+                record.chosen().forEach(offer -> exposures.record(record.customerId(), offer, micros));
+            }
+        });
+        return exposures;
     }
 
     private static Consumer<Decision> decisionMetrics(Metrics metrics) {
@@ -137,13 +167,14 @@ public final class ServingServer implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        logs.forEach(ServingServer::closeQuietly);
         models.close();
         closeQuietly(store);
     }
 
-    private static void closeQuietly(OnlineStore store) {
+    private static void closeQuietly(AutoCloseable closeable) {
         try {
-            store.close();
+            closeable.close();
         } catch (Exception e) {
             // closing after a failure: the first error is the one to report
         }

@@ -138,12 +138,61 @@ class ServingServerIT {
         assertThat(post("/v1/models/x/promote", TestWorld.READER_KEY, "").statusCode()).isEqualTo(403);
     }
 
+    static HttpResponse<String> send(String method, String path, String key, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static int pageViews7d(String customer) throws Exception {
+        JsonNode body = JSON.readTree(get("/v1/customers/" + customer + "/offers?block=near-you&explain=true",
+                TestWorld.KEY).body());
+        return body.path("features").path("page_views_7d").path("value").asInt(-1);
+    }
+
+    @Test
+    void eventsChangeTheNextDecisionAndTheProfileAndErasureAreHonoured() throws Exception {
+        String events = "[{\"event_id\":\"ev-1\",\"customer_id\":\"C-NEW\",\"time\":\"2025-06-14T10:00:00Z\","
+                + "\"type\":\"page_view\",\"product_id\":\"GLF-0001\",\"session_id\":\"s1\"},"
+                + "{\"event_id\":\"ev-2\",\"customer_id\":\"C-NEW\",\"time\":\"not a time\",\"type\":\"page_view\"}]";
+        HttpResponse<String> posted = post("/v1/events", TestWorld.KEY, events);
+        assertThat(posted.statusCode()).isEqualTo(202);
+        JsonNode result = JSON.readTree(posted.body());
+        assertThat(result.path("accepted").asInt()).isEqualTo(1);
+        assertThat(result.path("rejected").get(0).path("index").asInt()).isEqualTo(1);
+        assertThat(result.path("rejected").get(0).path("code").asText()).isNotBlank();
+        assertThat(JSON.readTree(post("/v1/events", TestWorld.KEY, events).body()).path("duplicates").asInt())
+                .isEqualTo(1);
+        // a customer first seen through an event is known at once, with the event counted
+        JsonNode decision = JSON.readTree(get("/v1/customers/C-NEW/offers?block=near-you", TestWorld.KEY).body());
+        assertThat(decision.path("fallback").isNull()).as(decision.toString()).isTrue();
+        assertThat(pageViews7d("C-NEW")).isEqualTo(1);
+        assertThat(post("/v1/events", TestWorld.READER_KEY, events).statusCode()).isEqualTo(403);
+        assertThat(post("/v1/events", TestWorld.KEY, "{\"not\":\"an array\"}").statusCode()).isEqualTo(400);
+
+        assertThat(send("PUT", "/v1/customers/C-NEW", TestWorld.KEY,
+                "{\"city\":\"Boston\",\"region\":\"Northeast\",\"marketingConsent\":false}").statusCode())
+                .isEqualTo(200);
+        assertThat(JSON.readTree(get("/v1/customers/C-NEW/offers?block=near-you", TestWorld.KEY).body())
+                .path("fallback").asText()).isEqualTo("opted_out");
+        assertThat(send("PUT", "/v1/customers/C-NEW", TestWorld.KEY, "{\"age\":3}").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> erased = send("DELETE", "/v1/customers/C-NEW", TestWorld.KEY, null);
+        assertThat(erased.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(erased.body()).path("erased").path("decisionLogEntries").asInt()).isPositive();
+        assertThat(JSON.readTree(get("/v1/customers/C-NEW/offers?block=near-you", TestWorld.KEY).body())
+                .path("fallback").asText()).isEqualTo("unknown_customer");
+    }
+
     @Test
     void theOpenApiDocumentListsTheServingRoutes() throws Exception {
         JsonNode paths = JSON.readTree(get("/openapi.json", null).body()).path("paths");
         assertThat(paths.has("/v1/customers/{id}/offers")).isTrue();
         assertThat(paths.has("/v1/offers:batch")).isTrue();
         assertThat(paths.has("/v1/models/{version}/promote")).isTrue();
+        assertThat(paths.has("/v1/events")).isTrue();
+        assertThat(paths.has("/v1/customers/{id}")).isTrue();
         assertThat(get("/ready", null).statusCode()).isEqualTo(200);
     }
 

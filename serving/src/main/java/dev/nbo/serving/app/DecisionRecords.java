@@ -1,0 +1,28 @@
+package dev.nbo.serving.app;
+
+import dev.nbo.serving.decision.Decision;
+import dev.nbo.serving.decision.RankedOffer;
+import dev.nbo.serving.log.DecisionRecord;
+import dev.nbo.serving.log.ScoredOffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/** A served decision as the decision log keeps it (for frequency caps, experiments and retraining). */
+final class DecisionRecords {
+    private DecisionRecords() {
+    }
+
+    static DecisionRecord of(Decision decision, LongSupplier clockMicros) {
+        long micros = clockMicros.getAsLong();
+        List<ScoredOffer> candidates = decision.candidates().entrySet().stream()
+                .filter(e -> Double.isFinite(e.getValue()))
+                .map(e -> new ScoredOffer(e.getKey(), e.getValue())).toList();
+        List<String> chosen = decision.offers().stream().map(RankedOffer::offer).map(o -> o.id().value()).toList();
+        String strategy = decision.fallback() == null ? decision.strategy().wireName()
+                : "fallback:" + decision.fallback();
+        return new DecisionRecord(decision.requestId(), Instant.ofEpochSecond(micros / 1_000_000,
+                (micros % 1_000_000) * 1000), decision.customerId(), decision.block(), strategy, null, candidates,
+                chosen, decision.modelVersion());
+    }
+}
