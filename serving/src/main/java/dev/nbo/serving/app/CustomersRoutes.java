@@ -10,6 +10,7 @@ import dev.nbo.serving.api.Route;
 import dev.nbo.serving.api.Scope;
 import dev.nbo.serving.decision.ExposureCounter;
 import dev.nbo.serving.log.DecisionLog;
+import dev.nbo.serving.log.DecisionWriter;
 import dev.nbo.serving.store.EventApplier;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -30,11 +31,13 @@ final class CustomersRoutes {
 
     private final EventApplier applier;
     private final DecisionLog decisions;
+    private final DecisionWriter writer;
     private final ExposureCounter exposures;
 
-    CustomersRoutes(EventApplier applier, DecisionLog decisions, ExposureCounter exposures) {
+    CustomersRoutes(EventApplier applier, DecisionLog decisions, DecisionWriter writer, ExposureCounter exposures) {
         this.applier = applier;
         this.decisions = decisions;
+        this.writer = writer;
         this.exposures = exposures;
     }
 
@@ -69,6 +72,7 @@ final class CustomersRoutes {
     private void erase(Context ctx) {
         String id = customerId(ctx);
         boolean features = applier.erase(new CustomerId(id));
+        writer.flush();
         int logged = decisions.erase(id);
         exposures.erase(id);
         Map<String, Object> json = new LinkedHashMap<>();

@@ -71,6 +71,12 @@ public record ServingConfig(String origin, ServerConfig server, Path spec, Path 
         return base.resolve(paths.required(field).string()).normalize();
     }
 
+    /** The same service on its own store and logs (benchmarks: never touch the demo's files). */
+    public ServingConfig withStoreAndLogs(StoreConfig newStore, Path newLogDir) {
+        return new ServingConfig(origin, server, spec, offers, blocks, registry, modelName, watchEvery,
+                onlineSnapshot, reloadSnapshot, newStore, newLogDir, snapshotClock);
+    }
+
     public ServingConfig withPort(int port) {
         return new ServingConfig(origin, server.withPort(port), spec, offers, blocks, registry, modelName, watchEvery,
                 onlineSnapshot, reloadSnapshot, store, logDir, snapshotClock);

@@ -22,6 +22,7 @@ import dev.nbo.serving.store.OnlineStore;
 import dev.nbo.serving.store.EventApplier;
 import dev.nbo.serving.ingest.EventIngestor;
 import dev.nbo.serving.log.DecisionLog;
+import dev.nbo.serving.log.DecisionWriter;
 import io.prometheus.metrics.core.metrics.Counter;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -78,15 +79,17 @@ public final class ServingServer implements AutoCloseable {
             logs.add(ingestor);
             DecisionLog decisionLog = DecisionLog.open(config.logDir().resolve("decisions"));
             logs.add(decisionLog);
+            DecisionWriter decisionWriter = new DecisionWriter(decisionLog);
+            logs.add(0, decisionWriter);
             ExposureCounter exposures = exposuresFrom(decisionLog);
             DecisionEngine engine = new DecisionEngine(spec, offers, store::category, models,
                     new StoreFeatureSource(features), exposures);
             List<Route> routes = new ArrayList<>();
             routes.addAll(new OffersRoutes(engine, policies, new BlockRenderer(),
-                    decisionMetrics(metrics).andThen(d -> decisionLog.append(DecisionRecords.of(d, clock))),
+                    decisionMetrics(metrics).andThen(d -> decisionWriter.accept(DecisionRecords.of(d, clock))),
                     clock).routes());
             routes.addAll(new EventsRoutes(ingestor, metrics).routes());
-            routes.addAll(new CustomersRoutes(applier, decisionLog, exposures).routes());
+            routes.addAll(new CustomersRoutes(applier, decisionLog, decisionWriter, exposures).routes());
             routes.addAll(new ModelsRoutes(registry, config.modelName(), models).routes());
             ReadinessCheck readiness = () -> models.currentIfLoaded().isPresent() ? Optional.empty()
                     : Optional.of("no model loaded");

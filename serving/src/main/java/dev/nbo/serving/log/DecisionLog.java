@@ -50,6 +50,18 @@ public final class DecisionLog implements AutoCloseable {
         return log.append(List.of(encode(decision)));
     }
 
+    /** Appends several decisions as one write and one fsync, in order. */
+    public long appendAll(List<DecisionRecord> decisions) {
+        List<byte[]> records = new java.util.ArrayList<>(decisions.size());
+        for (DecisionRecord decision : decisions) {
+            if (decision.customerId() == null) {
+                throw new IllegalArgumentException("decision " + decision.requestId() + " has no customer id");
+            }
+            records.add(encode(decision));
+        }
+        return log.append(records);
+    }
+
     /** Every decision, oldest first. */
     public void replay(Consumer<DecisionRecord> consumer) {
         log.replay(record -> consumer.accept(decode(record)));

@@ -1,0 +1,215 @@
+package dev.nbo.serving.cli;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * A small HTTP load generator on loopback: closed-loop clients (each sends its next request when the previous one
+ * is answered) for throughput, and paced clients (requests at fixed intended times, latency measured from the
+ * intended time so that a stall is not hidden) for latency at a given rate.
+ */
+final class LoadGenerator {
+    private final String base;
+    private final String key;
+    private final int threads;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    LoadGenerator(int port, String key, int threads, PrintStream out) {
+        this.base = "http://127.0.0.1:" + port;
+        this.key = key;
+        this.threads = threads;
+        this.out = out;
+    }
+
+    record Result(String what, long requests, long errors, double seconds, long[] latencies) {
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        double percentileMillis(double p) {
+            if (latencies.length == 0) {
+                return Double.NaN;
+            }
+            long[] sorted = latencies.clone();
+            Arrays.sort(sorted);
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p) - 1)] / 1e6;
+        }
+    }
+
+    void compare(int seconds, String block, List<String> customers) {
+        Function<SplittableRandom, String> offers = random -> "/v1/customers/"
+                + customers.get(random.nextInt(customers.size())) + "/offers?block=" + block;
+        closedLoop("warm-up", 2, offers);
+        Result ceiling = closedLoop("GET /health (ceiling)", seconds, random -> "/health");
+        Result ranked = closedLoop("GET offers (" + block + ")", seconds, offers);
+        Result paced = paced("GET offers at half its max rate", seconds, ranked.perSecond() / 2, offers);
+        out.printf("%n%-36s %10s %8s %10s %10s%n", "", "requests/s", "errors", "p50 (ms)", "p99 (ms)");
+        for (Result r : List.of(ceiling, ranked, paced)) {
+            out.printf("%-36s %10.0f %8d %10.2f %10.2f%n", r.what(), r.perSecond(), r.errors(),
+                    r.percentileMillis(0.5), r.percentileMillis(0.99));
+        }
+        out.printf("ratio offers / ceiling: %.2f (%d client threads, %d cores)%n",
+                ranked.perSecond() / ceiling.perSecond(), threads, Runtime.getRuntime().availableProcessors());
+    }
+
+    void ingest(int batches, List<String> customers, List<String> products) {
+        AtomicLong next = new AtomicLong();
+        AtomicLong events = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> clients = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            clients.add(pool.submit(() -> {
+                SplittableRandom random = new SplittableRandom(next.get() * 31 + Thread.currentThread().getId());
+                long batch;
+                while ((batch = next.getAndIncrement()) < batches) {
+                    StringBuilder body = new StringBuilder("[");
+                    for (int i = 0; i < 1000; i++) {
+                        body.append(i == 0 ? "" : ",").append("{\"event_id\":\"bench-").append(batch).append('-')
+                                .append(i).append("\",\"customer_id\":\"")
+                                .append(customers.get(random.nextInt(customers.size())))
+                                .append("\",\"time\":\"").append(java.time.Instant.now())
+                                .append("\",\"type\":\"page_view\",\"product_id\":\"")
+                                .append(products.get(random.nextInt(products.size()))).append("\"}");
+                    }
+                    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/v1/events"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.append(']').toString())));
+                    if (response != null && response.statusCode() == 202) {
+                        events.addAndGet(1000);
+                    } else {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        await(clients);
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf("%n%,d events in %d batches of 1,000 from %d clients: %.1f s, %,.0f durable events/s, %d failed"
+                + " batches%n", events.get(), batches, threads, seconds, events.get() / seconds, errors.get());
+    }
+
+    private Result closedLoop(String what, int seconds, Function<SplittableRandom, String> path) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long start = System.nanoTime();
+        List<Future<long[]>> clients = new ArrayList<>();
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
+            int seed = t;
+            clients.add(pool.submit(() -> {
+                SplittableRandom random = new SplittableRandom(seed);
+                long[] latencies = new long[1024];
+                int n = 0;
+                while (System.nanoTime() < until) {
+                    long sent = System.nanoTime();
+                    HttpResponse<String> response = get(path.apply(random));
+                    if (response == null || response.statusCode() != 200) {
+                        errors.incrementAndGet();
+                    }
+                    if (n == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = System.nanoTime() - sent;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        long[] all = merge(clients);
+        pool.shutdown();
+        return new Result(what, all.length, errors.get(), (System.nanoTime() - start) / 1e9, all);
+    }
+
+    private Result paced(String what, int seconds, double rate, Function<SplittableRandom, String> path) {
+        long interval = (long) (1e9 * threads / Math.max(rate, 1));
+        long start = System.nanoTime();
+        long until = start + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicLong errors = new AtomicLong();
+        List<Future<long[]>> clients = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
+            int seed = 100 + t;
+            long offset = interval * t / threads;
+            clients.add(pool.submit(() -> {
+                SplittableRandom random = new SplittableRandom(seed);
+                long[] latencies = new long[1024];
+                int n = 0;
+                for (long intended = start + offset; intended < until; intended += interval) {
+                    long wait = intended - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    HttpResponse<String> response = get(path.apply(random));
+                    if (response == null || response.statusCode() != 200) {
+                        errors.incrementAndGet();
+                    }
+                    if (n == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = System.nanoTime() - intended;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        long[] all = merge(clients);
+        pool.shutdown();
+        return new Result(what + String.format(" (%.0f/s)", rate), all.length, errors.get(),
+                (System.nanoTime() - start) / 1e9, all);
+    }
+
+    private HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.header("Authorization", "Bearer " + key).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static long[] merge(List<Future<long[]>> clients) {
+        List<long[]> parts = new ArrayList<>();
+        for (Future<long[]> client : clients) {
+            try {
+                parts.add(client.get());
+            } catch (Exception e) {
+                throw new IllegalStateException("a load client failed: " + e, e);
+            }
+        }
+        return parts.stream().flatMapToLong(Arrays::stream).toArray();
+    }
+
+    private static void await(List<Future<?>> clients) {
+        for (Future<?> client : clients) {
+            try {
+                client.get();
+            } catch (Exception e) {
+                throw new IllegalStateException("a load client failed: " + e, e);
+            }
+        }
+    }
+}
