@@ -49,10 +49,19 @@ public final class ServingBenchCli implements Runnable {
                 description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
         int threads;
 
+        Path configFile() {
+            return config != null ? config : Path.of(System.getProperty("nbo.home", ".")).resolve(
+                    "config/serving.yaml");
+        }
+
+        OnlineSnapshot snapshot() {
+            ServingConfig serving = ServingConfig.load(configFile());
+            return OnlineSnapshot.open(serving.onlineSnapshot(), FeatureSpec.load(serving.spec()));
+        }
+
         /** The demo's service on a fresh store and logs in a temporary folder, on a free port. */
         ServingServer start(Path work) {
-            Path file = config != null ? config : Path.of(System.getProperty("nbo.home", ".")).resolve(
-                    "config/serving.yaml");
+            Path file = configFile();
             ServingConfig serving = ServingConfig.load(file).withPort(0)
                     .withStoreAndLogs(StoreConfig.embedded(work.resolve("online.mv")), work.resolve("logs"));
             System.out.println("Starting the service on " + file + " (store and logs in " + work + ") ...");
@@ -60,21 +69,13 @@ public final class ServingBenchCli implements Runnable {
         }
 
         List<String> customers() {
-            Path file = config != null ? config : Path.of(System.getProperty("nbo.home", ".")).resolve(
-                    "config/serving.yaml");
-            ServingConfig serving = ServingConfig.load(file);
             List<String> ids = new ArrayList<>();
-            OnlineSnapshot.open(serving.onlineSnapshot(), FeatureSpec.load(serving.spec()))
-                    .forEachCustomer(c -> ids.add(c.profile().customerId()));
+            snapshot().forEachCustomer(c -> ids.add(c.profile().customerId()));
             return ids;
         }
 
         List<String> products() {
-            Path file = config != null ? config : Path.of(System.getProperty("nbo.home", ".")).resolve(
-                    "config/serving.yaml");
-            ServingConfig serving = ServingConfig.load(file);
-            return List.copyOf(OnlineSnapshot.open(serving.onlineSnapshot(), FeatureSpec.load(serving.spec()))
-                    .productCategories().keySet());
+            return List.copyOf(snapshot().productCategories().keySet());
         }
 
         static Path temporary() {
