@@ -87,7 +87,7 @@ public final class ServingServer implements AutoCloseable {
             List<Route> routes = new ArrayList<>();
             routes.addAll(new OffersRoutes(engine, policies, new BlockRenderer(),
                     decisionMetrics(metrics).andThen(d -> decisionWriter.accept(DecisionRecords.of(d, clock))),
-                    clock).routes());
+                    clock, metrics).routes());
             routes.addAll(new EventsRoutes(ingestor, metrics).routes());
             routes.addAll(new CustomersRoutes(applier, decisionLog, decisionWriter, exposures).routes());
             routes.addAll(new ModelsRoutes(registry, config.modelName(), models).routes());
@@ -142,8 +142,19 @@ public final class ServingServer implements AutoCloseable {
     private static Consumer<Decision> decisionMetrics(Metrics metrics) {
         Counter decisions = metrics.counter("decisions_total", "Decisions served, by block, strategy and fallback",
                 "block", "strategy", "fallback");
-        return decision -> decisions.labelValues(decision.block(), decision.strategy().wireName(),
-                decision.fallback() == null ? "none" : decision.fallback()).inc();
+        Counter features = metrics.counter("served_features_total",
+                "Feature values of explained decisions, by status (present, default, missing, stale)", "status");
+        Counter stale = metrics.counter("stale_decisions_total", "Decisions made on data older than stale_after");
+        return decision -> {
+            decisions.labelValues(decision.block(), decision.strategy().wireName(),
+                    decision.fallback() == null ? "none" : decision.fallback()).inc();
+            if (decision.stale()) {
+                stale.inc();
+            }
+            decision.features().values().forEach(v -> features.labelValues(decision.stale()
+                    && v.status() == dev.nbo.models.aggregate.FeatureStatus.PRESENT ? "stale"
+                    : v.status().name().toLowerCase(java.util.Locale.ROOT)).inc());
+        };
     }
 
     private static LongSupplier clock(ServingConfig config, FeatureSpec spec) {

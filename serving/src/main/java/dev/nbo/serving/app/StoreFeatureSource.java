@@ -51,6 +51,11 @@ final class StoreFeatureSource implements FeatureSource {
             public Map<String, FeatureValue> offerFeatures(String offerId) {
                 return found.customerOffer(new OfferId(offerId));
             }
+
+            @Override
+            public boolean stale() {
+                return found.stale();
+            }
         });
     }
 

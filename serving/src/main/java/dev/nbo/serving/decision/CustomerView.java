@@ -17,4 +17,9 @@ public interface CustomerView {
 
     /** Customer × offer feature values for one offer. */
     Map<String, FeatureValue> offerFeatures(String offerId);
+
+    /** True when the store's data is older than its maximum age: the values are real but may be out of date. */
+    default boolean stale() {
+        return false;
+    }
 }

@@ -12,10 +12,11 @@ import java.util.Map;
  *                     ({@code unknown_customer}, {@code opted_out}, {@code no_eligible_offer})
  * @param candidates   every candidate considered with its score, for the decision log
  * @param features     with explain: the customer features used and their status; otherwise empty
+ * @param stale        the online store's data was older than its maximum age (the decision used it anyway)
  */
 public record Decision(String requestId, String customerId, String block, Strategy strategy, String modelVersion,
                        Segment segment, String fallback, List<RankedOffer> offers, Map<String, Double> candidates,
-                       Map<String, FeatureValue> features) {
+                       Map<String, FeatureValue> features, boolean stale) {
 
     public Decision {
         offers = List.copyOf(offers);

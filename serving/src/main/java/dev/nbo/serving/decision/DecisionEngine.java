@@ -93,7 +93,7 @@ public final class DecisionEngine {
         Map<String, FeatureValue> explained = request.explain() ? new LinkedHashMap<>(view.customerFeatures())
                 : Map.of();
         return new Decision(request.requestId(), request.customerId(), block.id(), block.strategy(), modelVersion,
-                segment, null, top, candidates, explained);
+                segment, null, top, candidates, explained, view.stale());
     }
 
     private List<Offer> candidates(BlockPolicy block) {
@@ -233,7 +233,7 @@ public final class DecisionEngine {
         Map<String, Double> candidates = new LinkedHashMap<>();
         ranked.forEach(o -> candidates.put(o.offer().id().value(), o.score()));
         return new Decision(request.requestId(), request.customerId(), block.id(), block.strategy(), modelVersion,
-                null, reason, top, candidates, Map.of());
+                null, reason, top, candidates, Map.of(), false);
     }
 
     private static Map<String, Object> raw(Map<String, FeatureValue> values) {

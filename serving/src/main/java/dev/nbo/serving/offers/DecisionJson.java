@@ -1,5 +1,6 @@
 package dev.nbo.serving.offers;
 
+import dev.nbo.models.aggregate.FeatureStatus;
 import dev.nbo.serving.content.RankedOffer;
 import dev.nbo.serving.decision.Decision;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ final class DecisionJson {
         json.put("segment", decision.segment() == null ? null
                 : Map.of("id", decision.segment().id(), "name", decision.segment().name()));
         json.put("fallback", decision.fallback());
+        json.put("stale", decision.stale());
         List<Map<String, Object>> offers = new ArrayList<>();
         for (var offer : decision.offers()) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -38,9 +40,15 @@ final class DecisionJson {
         json.put("offers", offers);
         if (!decision.features().isEmpty()) {
             Map<String, Object> features = new LinkedHashMap<>();
-            decision.features().forEach((name, value) -> features.put(name, Map.of(
-                    "value", value.value() == null ? "null" : value.value(),
-                    "status", value.status().name().toLowerCase(java.util.Locale.ROOT))));
+            decision.features().forEach((name, value) -> {
+                // a value from data older than the store's maximum age is reported as stale, not present
+                String status = decision.stale() && value.status() == FeatureStatus.PRESENT ? "stale"
+                        : value.status().name().toLowerCase(java.util.Locale.ROOT);
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("value", value.value());
+                entry.put("status", status);
+                features.put(name, entry);
+            });
             json.put("features", features);
         }
         return json;

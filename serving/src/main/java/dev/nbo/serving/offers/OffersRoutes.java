@@ -5,6 +5,8 @@ import dev.nbo.models.id.CustomerId;
 import dev.nbo.serving.api.ApiException;
 import dev.nbo.serving.api.ApiJson;
 import dev.nbo.serving.api.HttpMethod;
+import dev.nbo.serving.api.Metrics;
+import io.prometheus.metrics.core.metrics.Histogram;
 import dev.nbo.serving.api.QueryParameter;
 import dev.nbo.serving.api.RequestId;
 import dev.nbo.serving.api.Route;
@@ -36,9 +38,12 @@ public final class OffersRoutes {
     private final BlockRenderer renderer;
     private final Consumer<Decision> decisionLog;
     private final LongSupplier clockMicros;
+    private final Histogram latency;
 
     public OffersRoutes(DecisionEngine engine, BlockPolicies blocks, BlockRenderer renderer,
-                        Consumer<Decision> decisionLog, LongSupplier clockMicros) {
+                        Consumer<Decision> decisionLog, LongSupplier clockMicros, Metrics metrics) {
+        this.latency = metrics.histogram("decision_seconds",
+                "Time to decide one customer's offers (features, scoring, arbitration), by block", "block");
         this.engine = engine;
         this.blocks = blocks;
         this.renderer = renderer;
@@ -134,8 +139,10 @@ public final class OffersRoutes {
     }
 
     private Decision decide(String requestId, String customer, BlockPolicy block, int limit, boolean explain) {
+        long started = System.nanoTime();
         Decision decision = engine.decide(new DecisionRequest(requestId, customer, block, limit, explain,
                 clockMicros.getAsLong()));
+        latency.labelValues(block.id()).observe((System.nanoTime() - started) / 1e9);
         decisionLog.accept(decision);
         return decision;
     }

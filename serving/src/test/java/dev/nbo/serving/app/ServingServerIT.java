@@ -78,6 +78,8 @@ class ServingServerIT {
         assertThat(body.path("modelVersion").asText()).isNotBlank();
         assertThat(body.path("fallback").isNull()).as(response.body()).isTrue();
         assertThat(body.path("segment").path("name").asText()).isNotBlank();
+        assertThat(body.path("stale").isBoolean()).isTrue();
+        assertThat(body.path("stale").asBoolean()).isFalse();
         assertThat(body.path("offers").size()).isBetween(1, 3);
         JsonNode first = body.path("offers").get(0);
         assertThat(first.path("rank").asInt()).isEqualTo(1);
@@ -194,6 +196,10 @@ class ServingServerIT {
         assertThat(paths.has("/v1/events")).isTrue();
         assertThat(paths.has("/v1/customers/{id}")).isTrue();
         assertThat(get("/ready", null).statusCode()).isEqualTo(200);
+        get("/v1/customers/C-GOLFER/offers?block=near-you&explain=true", TestWorld.KEY);
+        String metrics = get("/metrics", null).body();
+        assertThat(metrics).contains("nbo_decisions_total{", "nbo_decision_seconds_bucket{",
+                "nbo_served_features_total{status=\"present\"}");
     }
 
     @Test
