@@ -74,8 +74,12 @@ public final class ServingServer implements AutoCloseable {
             Metrics metrics = new Metrics();
             EventApplier applier = new EventApplier(store, spec, offers);
             OnlineStore opened = store;
+            // applied events must be in the store file before the ingestor checkpoints them (KillDuringIngestionIT)
             EventIngestor ingestor = EventIngestor.open(config.logDir().resolve("events"), opened::category,
-                    applier::apply, Clock.systemUTC());
+                    rows -> {
+                        applier.apply(rows);
+                        opened.flush();
+                    }, Clock.systemUTC());
             logs.add(ingestor);
             DecisionLog decisionLog = DecisionLog.open(config.logDir().resolve("decisions"));
             logs.add(decisionLog);

@@ -22,8 +22,8 @@ import org.h2.mvstore.MVStore;
  * The online store in one local file, on H2 MVStore: zero setup, durable across restarts.
  *
  * <p>Commit policy: MVStore's background auto-commit writes changes at most {@link #AUTO_COMMIT_MILLIS} after they
- * are made, a bulk load commits once at its end, and {@link #close()} commits everything. A crash can therefore lose
- * the last second of updates; those come from events that the durable event log still holds and can be replayed. A
+ * are made; {@link #flush()} commits at once (the server calls it after every applied event batch, before the event
+ * log records the batch as applied); a bulk load commits once at its end; {@link #close()} commits everything. A
  * commit per put would turn every event into a file write and chunk, for little gain.
  */
 public final class EmbeddedOnlineStore implements OnlineStore {
@@ -174,6 +174,12 @@ public final class EmbeddedOnlineStore implements OnlineStore {
                 return;
             }
         }
+    }
+
+    /** Commits pending changes to the file (the operating system has them: a killed process loses nothing). */
+    @Override
+    public void flush() {
+        store.commit();
     }
 
     @Override

@@ -65,6 +65,14 @@ public interface OnlineStore extends AutoCloseable {
     /** Moves the watermark to {@code micros} if that is later than the current one; never moves it back. */
     void advanceWatermark(long micros);
 
+    /**
+     * Makes everything written so far survive a crash of this process. The event ingestor calls it before it records
+     * a batch as applied: otherwise a crash could lose applied events that the checkpoint says need no replay.
+     * Stores whose writes are already outside the process (Redis) have nothing to do.
+     */
+    default void flush() {
+    }
+
     /** Makes written records durable and releases the backend. */
     @Override
     void close();
