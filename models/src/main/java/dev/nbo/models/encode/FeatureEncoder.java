@@ -38,10 +38,13 @@ public final class FeatureEncoder {
 
     private final String featureSpecHash;
     private final List<EncoderInput> inputs;
+    /** The input names of each input, built once: encoding runs per candidate row on the serving path. */
+    private final List<List<String>> inputNames;
 
     public FeatureEncoder(String featureSpecHash, List<EncoderInput> inputs) {
         this.featureSpecHash = Objects.requireNonNull(featureSpecHash, "featureSpecHash");
         this.inputs = List.copyOf(inputs);
+        this.inputNames = this.inputs.stream().map(EncoderInput::inputNames).toList();
     }
 
     /** Learns the vocabularies from the training rows; every feature of {@code featureNames} must be in the spec. */
@@ -114,7 +117,7 @@ public final class FeatureEncoder {
 
     /** Every input name this encoder can produce, in a stable order. */
     public List<String> inputNames() {
-        return inputs.stream().flatMap(i -> i.inputNames().stream()).toList();
+        return inputNames.stream().flatMap(List::stream).toList();
     }
 
     /** The names of the spec features the encoder reads. */
@@ -124,44 +127,54 @@ public final class FeatureEncoder {
                 .distinct().toList();
     }
 
-    public EncodedRow encode(ScoringRow row) {
-        List<String> names = new ArrayList<>(64);
-        List<Double> values = new ArrayList<>(64);
-        for (EncoderInput input : inputs) {
+    /** Receives the value of output {@code output} of input {@code input}; missing numbers are never passed. */
+    @FunctionalInterface
+    private interface ValueSink {
+        void accept(int input, int output, double value);
+    }
+
+    /** Computes every input value of the row once, in input order, and hands each to {@code sink}. */
+    private void encodeInto(ScoringRow row, ValueSink sink) {
+        for (int i = 0; i < inputs.size(); i++) {
+            EncoderInput input = inputs.get(i);
             Object value = valueOf(row, input.feature());
             switch (input.kind()) {
                 case NUMERIC -> {
                     Double number = number(input.feature(), value);
                     if (number != null) {
-                        names.add(input.feature());
-                        values.add(number);
+                        sink.accept(i, 0, number);
                     }
                 }
                 case ONE_HOT -> {
-                    String chosen = value == null ? EncoderInput.MISSING
-                            : input.values().contains(value.toString()) ? value.toString() : EncoderInput.OTHER;
-                    for (String name : input.inputNames()) {
-                        names.add(name);
-                        values.add(name.equals(input.feature() + "=" + chosen) ? 1.0 : 0.0);
+                    // outputs: one per vocabulary value, then (other), then (missing)
+                    int vocabulary = input.values().size();
+                    int chosen = value == null ? vocabulary + 1 : input.values().indexOf(value.toString());
+                    chosen = chosen < 0 ? vocabulary : chosen;
+                    for (int k = 0; k < vocabulary + 2; k++) {
+                        sink.accept(i, k, k == chosen ? 1.0 : 0.0);
                     }
                 }
                 case MULTI_HOT -> {
                     Collection<String> held = textValues(value);
-                    for (String v : input.values()) {
-                        names.add(input.feature() + "=" + v);
-                        values.add(held.contains(v) ? 1.0 : 0.0);
+                    for (int k = 0; k < input.values().size(); k++) {
+                        sink.accept(i, k, held.contains(input.values().get(k)) ? 1.0 : 0.0);
                     }
                 }
-                case MATCHES_OFFER_CATEGORY -> {
-                    names.add(input.inputNames().get(0));
-                    values.add(value != null && value.toString().equals(row.offerCategory()) ? 1.0 : 0.0);
-                }
-                case CONTAINS_OFFER_CATEGORY -> {
-                    names.add(input.inputNames().get(0));
-                    values.add(textValues(value).contains(row.offerCategory()) ? 1.0 : 0.0);
-                }
+                case MATCHES_OFFER_CATEGORY -> sink.accept(i, 0,
+                        value != null && value.toString().equals(row.offerCategory()) ? 1.0 : 0.0);
+                case CONTAINS_OFFER_CATEGORY -> sink.accept(i, 0,
+                        textValues(value).contains(row.offerCategory()) ? 1.0 : 0.0);
             }
         }
+    }
+
+    public EncodedRow encode(ScoringRow row) {
+        List<String> names = new ArrayList<>(128);
+        List<Double> values = new ArrayList<>(128);
+        encodeInto(row, (input, output, value) -> {
+            names.add(inputNames.get(input).get(output));
+            values.add(value);
+        });
         double[] array = new double[values.size()];
         for (int i = 0; i < array.length; i++) {
             array[i] = values.get(i);
@@ -170,20 +183,57 @@ public final class FeatureEncoder {
     }
 
     /**
-     * The dense input vector in the given order (the model's feature order), NaN where an input is missing or the
-     * model does not know it — what the ONNX model receives.
+     * An encoder bound to a model's input order: rows become the dense vectors the ONNX model reads, NaN where an input
+     * is missing or the model does not know it. Binding maps every output to its column once, so that encoding a row
+     * (per candidate, on the serving path) does no name lookup.
      */
-    public float[] encodeDense(ScoringRow row, Map<String, Integer> indexByName) {
-        float[] dense = new float[indexByName.size()];
-        java.util.Arrays.fill(dense, Float.NaN);
-        EncodedRow encoded = encode(row);
-        for (int i = 0; i < encoded.size(); i++) {
-            Integer index = indexByName.get(encoded.names()[i]);
-            if (index != null) {
-                dense[index] = (float) encoded.values()[i];
+    public DenseLayout layout(List<String> modelInputs) {
+        Map<String, Integer> column = new java.util.HashMap<>();
+        for (int i = 0; i < modelInputs.size(); i++) {
+            column.put(modelInputs.get(i), i);
+        }
+        int[][] columns = new int[inputs.size()][];
+        for (int i = 0; i < inputs.size(); i++) {
+            List<String> names = inputNames.get(i);
+            columns[i] = new int[names.size()];
+            for (int k = 0; k < names.size(); k++) {
+                columns[i][k] = column.getOrDefault(names.get(k), -1);
             }
         }
-        return dense;
+        return new DenseLayout(modelInputs.size(), columns);
+    }
+
+    /** See {@link #layout(List)}. Thread-safe. */
+    public final class DenseLayout {
+        private final int width;
+        private final int[][] columns;
+
+        private DenseLayout(int width, int[][] columns) {
+            this.width = width;
+            this.columns = columns;
+        }
+
+        public float[] encode(ScoringRow row) {
+            float[] dense = new float[width];
+            java.util.Arrays.fill(dense, Float.NaN);
+            encodeInto(row, (input, output, value) -> {
+                int column = columns[input][output];
+                if (column >= 0) {
+                    dense[column] = (float) value;
+                }
+            });
+            return dense;
+        }
+    }
+
+    /**
+     * The dense input vector in the given order (the model's feature order), NaN where an input is missing or the
+     * model does not know it — what the ONNX model receives. For many rows, bind a {@link #layout(List)} once.
+     */
+    public float[] encodeDense(ScoringRow row, Map<String, Integer> indexByName) {
+        String[] ordered = new String[indexByName.size()];
+        indexByName.forEach((name, index) -> ordered[index] = name);
+        return layout(java.util.Arrays.asList(ordered)).encode(row);
     }
 
     private static Object valueOf(ScoringRow row, String feature) {

@@ -9,9 +9,7 @@ import dev.nbo.models.registry.VerifiedModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A registered version loaded for scoring: the propensity model, the segment model, the encoder, and the segment
@@ -20,7 +18,7 @@ import java.util.Map;
 public final class ServingModel implements AutoCloseable {
     private final ModelManifest manifest;
     private final FeatureEncoder encoder;
-    private final Map<String, Integer> inputIndex = new HashMap<>();
+    private final FeatureEncoder.DenseLayout layout;
     private final OnnxScorer propensity;
     private final OnnxScorer segments;
     private final List<String> segmentFeatures;
@@ -34,9 +32,7 @@ public final class ServingModel implements AutoCloseable {
         this.segments = segments;
         this.segmentFeatures = List.copyOf(segmentFeatures);
         this.segmentNames = List.copyOf(segmentNames);
-        for (int i = 0; i < manifest.featureNames().size(); i++) {
-            inputIndex.put(manifest.featureNames().get(i), i);
-        }
+        this.layout = encoder.layout(manifest.featureNames());
     }
 
     public static ServingModel load(VerifiedModel verified) {
@@ -96,7 +92,7 @@ public final class ServingModel implements AutoCloseable {
         }
         float[][] inputs = new float[rows.size()][];
         for (int i = 0; i < inputs.length; i++) {
-            inputs[i] = encoder.encodeDense(rows.get(i), inputIndex);
+            inputs[i] = layout.encode(rows.get(i));
         }
         return (float[]) propensity.run(inputs, "propensity");
     }
