@@ -82,7 +82,7 @@ public final class DecisionEngine {
         Segment segment = model.map(m -> m.segment(segmentInput(m, view))).orElse(null);
         List<RankedOffer> scored = switch (block.strategy()) {
             case MODEL -> byModel(model.orElseThrow(() -> new IllegalStateException("no model loaded")), view,
-                    eligible, block, now);
+                    constrained(view, segment, eligible, block), block, now);
             case RULES -> byRules(view, segment, eligible, block, now);
             case POPULAR -> byPopularity(eligible, now, "popular: bought by many customers recently");
         };
@@ -168,14 +168,35 @@ public final class DecisionEngine {
         return ranked;
     }
 
-    private List<RankedOffer> byRules(CustomerView view, Segment segment, List<Offer> offers, BlockPolicy block,
-                                      long now) {
+    /**
+     * Under the model strategy a block's rules are business constraints: when a rule (not the default) matches, the
+     * model ranks only that rule's eligible offers; when none does, or none of its offers is eligible, the model
+     * ranks every eligible offer.
+     */
+    private List<Offer> constrained(CustomerView view, Segment segment, List<Offer> eligible, BlockPolicy block) {
+        if (block.rules().isEmpty()) {
+            return eligible;
+        }
+        RuleMatch match = matchRules(view, segment, block);
+        if (match.isDefault()) {
+            return eligible;
+        }
+        List<Offer> allowed = eligible.stream().filter(o -> match.offers().contains(o.id())).toList();
+        return allowed.isEmpty() ? eligible : allowed;
+    }
+
+    private RuleMatch matchRules(CustomerView view, Segment segment, BlockPolicy block) {
         Map<String, Object> attributes = raw(view.customerFeatures());
         if (segment != null) {
             attributes.put("segment", segment.name());
             attributes.put("segment_id", (long) segment.id());
         }
-        RuleMatch match = block.rules().orElseThrow().evaluate(attributes);
+        return block.rules().orElseThrow().evaluate(attributes);
+    }
+
+    private List<RankedOffer> byRules(CustomerView view, Segment segment, List<Offer> offers, BlockPolicy block,
+                                      long now) {
+        RuleMatch match = matchRules(view, segment, block);
         List<RankedOffer> ranked = new ArrayList<>();
         List<OfferId> chosen = match.offers();
         for (int i = 0; i < chosen.size(); i++) {

@@ -149,6 +149,18 @@ class DecisionEngineTest {
     }
 
     @Test
+    void underTheModelStrategyAMatchingRuleLimitsTheCandidatesTheModelRanks() {
+        RuleSet rules = RuleSet.load(ProjectFiles.config("rules.yaml"), SPEC, OFFERS);
+        BlockPolicy constrained = new BlockPolicy("recs", Strategy.MODEL, List.of(), 5, 5, 1.0, null, null,
+                Optional.of(rules));
+        Decision decision = decide(engine(new ExposureCounter()), "C-RUNNER", constrained);
+        // a Northeast runner matches northeast-runners: nyc-running-club, run-shoe-hero, running-20 only
+        assertThat(decision.offers()).extracting(o -> o.offer().id().value())
+                .isNotEmpty().isSubsetOf("nyc-running-club", "run-shoe-hero", "running-20");
+        assertThat(decision.offers().get(0).reasons().get(0)).contains("propensity");
+    }
+
+    @Test
     void thePopularStrategyIsTheSameForEveryone() {
         DecisionEngine engine = engine(new ExposureCounter());
         Decision decision = decide(engine, "C-RUNNER", block(Strategy.POPULAR, 5, null, null));
