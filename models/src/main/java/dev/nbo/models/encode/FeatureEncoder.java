@@ -226,16 +226,6 @@ public final class FeatureEncoder {
         }
     }
 
-    /**
-     * The dense input vector in the given order (the model's feature order), NaN where an input is missing or the
-     * model does not know it — what the ONNX model receives. For many rows, bind a {@link #layout(List)} once.
-     */
-    public float[] encodeDense(ScoringRow row, Map<String, Integer> indexByName) {
-        String[] ordered = new String[indexByName.size()];
-        indexByName.forEach((name, index) -> ordered[index] = name);
-        return layout(java.util.Arrays.asList(ordered)).encode(row);
-    }
-
     private static Object valueOf(ScoringRow row, String feature) {
         return switch (feature) {
             case EncoderInput.OFFER_ID -> row.offerId();

@@ -49,6 +49,15 @@ public record Window(int days) {
         return days == 0;
     }
 
+    /**
+     * An instant as epoch microseconds UTC, the time unit of every feature computation.
+     *
+     * @throws ArithmeticException for an instant beyond the range of microseconds in a long
+     */
+    public static long micros(java.time.Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
     /** UTC epoch day of a timestamp in microseconds. */
     public static int dayOf(long micros) {
         return (int) Math.floorDiv(micros, DAY_MICROS);

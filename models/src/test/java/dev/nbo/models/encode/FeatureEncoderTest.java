@@ -96,8 +96,8 @@ class FeatureEncoderTest {
     @Test
     void denseVectorsHoldNaNForMissingAndUnknownInputs() {
         FeatureEncoder encoder = fitted();
-        Map<String, Integer> index = Map.of("orders_365d", 0, "city=NYC", 1, "not_an_input", 2);
-        float[] dense = encoder.encodeDense(row("golf-15", "golf", null, null, "NYC", null, null), index);
+        float[] dense = encoder.layout(List.of("orders_365d", "city=NYC", "not_an_input"))
+                .encode(row("golf-15", "golf", null, null, "NYC", null, null));
         assertThat(Float.isNaN(dense[0])).isTrue();
         assertThat(dense[1]).isEqualTo(1f);
         assertThat(Float.isNaN(dense[2])).isTrue();

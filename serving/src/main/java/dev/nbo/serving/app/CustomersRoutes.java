@@ -2,6 +2,7 @@ package dev.nbo.serving.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nbo.models.aggregate.CustomerProfile;
+import dev.nbo.models.feature.Window;
 import dev.nbo.models.id.CustomerId;
 import dev.nbo.serving.api.ApiException;
 import dev.nbo.serving.api.ApiJson;
@@ -95,8 +96,7 @@ final class CustomersRoutes {
             return null;
         }
         try {
-            Instant time = Instant.parse(node.asText());
-            return time.getEpochSecond() * 1_000_000 + time.getNano() / 1000;
+            return Window.micros(Instant.parse(node.asText()));
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("signupTime must be an ISO-8601 instant such as 2024-03-01T10:00:00Z, got "
                     + node);

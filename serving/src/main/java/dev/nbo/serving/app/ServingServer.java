@@ -1,6 +1,7 @@
 package dev.nbo.serving.app;
 
 import dev.nbo.models.feature.FeatureSpec;
+import dev.nbo.models.feature.Window;
 import dev.nbo.models.offer.OfferCatalog;
 import dev.nbo.models.online.OnlineSnapshot;
 import dev.nbo.models.registry.LocalModelRegistry;
@@ -136,7 +137,7 @@ public final class ServingServer implements AutoCloseable {
         ExposureCounter exposures = new ExposureCounter();
         decisionLog.replay(record -> {
             if (!record.erased()) {
-                long micros = record.time().getEpochSecond() * 1_000_000 + record.time().getNano() / 1000;
+                long micros = Window.micros(record.time());
                 record.chosen().forEach(offer -> exposures.record(record.customerId(), offer, micros));
             }
         });
@@ -170,8 +171,7 @@ public final class ServingServer implements AutoCloseable {
     }
 
     static long nowMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+        return Window.micros(Instant.now());
     }
 
     public int port() {

@@ -78,6 +78,14 @@ public final class ServingBenchCli implements Runnable {
             return List.copyOf(snapshot().productCategories().keySet());
         }
 
+        /** Starts the service, runs {@code load} against it, stops it; the exit code. */
+        int drive(java.util.function.Consumer<LoadGenerator> load) {
+            try (ServingServer server = start(temporary())) {
+                load.accept(new LoadGenerator(server.port(), ServeCommand.DEMO_KEY, threads, System.out));
+            }
+            return 0;
+        }
+
         static Path temporary() {
             try {
                 return Files.createTempDirectory("nbo-bench-serving-");
@@ -102,13 +110,8 @@ public final class ServingBenchCli implements Runnable {
 
         @Override
         public Integer call() {
-            Path work = temporary();
             List<String> customers = customers();
-            try (ServingServer server = start(work)) {
-                new LoadGenerator(server.port(), ServeCommand.DEMO_KEY, threads, System.out)
-                        .compare(seconds, block, customers);
-            }
-            return 0;
+            return drive(load -> load.compare(seconds, block, customers));
         }
     }
 
@@ -122,13 +125,9 @@ public final class ServingBenchCli implements Runnable {
 
         @Override
         public Integer call() {
-            Path work = temporary();
             List<String> customers = customers();
-            try (ServingServer server = start(work)) {
-                new LoadGenerator(server.port(), ServeCommand.DEMO_KEY, threads, System.out)
-                        .ingest(batches, customers, products());
-            }
-            return 0;
+            List<String> products = products();
+            return drive(load -> load.ingest(batches, customers, products));
         }
     }
 }

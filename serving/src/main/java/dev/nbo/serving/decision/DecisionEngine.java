@@ -6,6 +6,7 @@ import dev.nbo.models.feature.Aggregation;
 import dev.nbo.models.feature.Entity;
 import dev.nbo.models.feature.FeatureDefinition;
 import dev.nbo.models.feature.FeatureSpec;
+import dev.nbo.models.feature.Window;
 import dev.nbo.models.id.OfferId;
 import dev.nbo.models.offer.Offer;
 import dev.nbo.models.offer.OfferCatalog;
@@ -14,9 +15,7 @@ import dev.nbo.models.rules.RuleMatch;
 import dev.nbo.serving.model.ModelHolder;
 import dev.nbo.serving.model.Segment;
 import dev.nbo.serving.model.ServingModel;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -62,7 +61,7 @@ public final class DecisionEngine {
     public Decision decide(DecisionRequest request) {
         BlockPolicy block = request.block();
         long now = request.nowMicros();
-        LocalDate today = Instant.EPOCH.plusNanos(now * 1000).atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate today = LocalDate.ofEpochDay(Window.dayOf(now));
         List<Offer> valid = candidates(block).stream().filter(o -> o.isValidOn(today)).toList();
         Optional<ServingModel> model = models.currentIfLoaded();
         String modelVersion = model.map(ServingModel::version).orElse(null);

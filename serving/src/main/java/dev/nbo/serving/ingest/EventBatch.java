@@ -155,8 +155,7 @@ public record EventBatch(List<Event> events, List<Rejection> rejections) {
 
     static long micros(Instant instant) {
         try {
-            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
-                    instant.getNano() / 1_000);
+            return dev.nbo.models.feature.Window.micros(instant);
         } catch (ArithmeticException e) {
             throw new DateTimeException("instant " + instant + " is out of the microsecond range", e);
         }

@@ -11,7 +11,6 @@ import dev.nbo.training.data.PairRow;
 import dev.nbo.training.evaluate.ClassificationMetrics;
 import dev.nbo.training.evaluate.RankingMetrics;
 import dev.nbo.training.onnx.OnnxModelSession;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,13 +52,10 @@ final class ChampionRescorer {
         }
         VerifiedModel verified = registry.load(model, version, spec.hash());
         FeatureEncoder encoder = FeatureEncoder.read(verified.file("encoder.json"));
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < manifest.featureNames().size(); i++) {
-            index.put(manifest.featureNames().get(i), i);
-        }
+        FeatureEncoder.DenseLayout layout = encoder.layout(manifest.featureNames());
         float[][] inputs = new float[rows.size()][];
         for (int i = 0; i < inputs.length; i++) {
-            inputs[i] = encoder.encodeDense(rows.get(i).scoringRow(), index);
+            inputs[i] = layout.encode(rows.get(i).scoringRow());
         }
         float[] propensities;
         try (OnnxModelSession session = OnnxModelSession.open(verified.modelFile())) {

@@ -32,7 +32,7 @@ public record PropensityModel(FeatureEncoder encoder, XGBoostModel<Label> model)
         return names;
     }
 
-    /** Tribuo examples of the rows (their label is a placeholder: prediction does not read it). */
+    /** Tribuo examples of the rows, labelled negative: Tribuo's prediction ignores the label of what it scores. */
     public List<Example<Label>> examples(List<ScoringRow> rows) {
         List<Example<Label>> examples = new ArrayList<>(rows.size());
         for (ScoringRow row : rows) {
