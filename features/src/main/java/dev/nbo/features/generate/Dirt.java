@@ -134,6 +134,7 @@ final class Dirt implements WarehouseSink {
             case EMAIL_OPEN -> "email_opened";
             case EMAIL_CLICK -> "EMAIL_CLICK";
             case UNSUBSCRIBE -> "unsub";
+            case PURCHASE -> "purchased";
         };
     }
 }

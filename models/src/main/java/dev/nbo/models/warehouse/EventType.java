@@ -13,7 +13,12 @@ public enum EventType {
     EMAIL_SENT,
     EMAIL_OPEN,
     EMAIL_CLICK,
-    UNSUBSCRIBE;
+    UNSUBSCRIBE,
+    /**
+     * A purchase reported by the e-mail service provider as an experiment outcome (with the request id or offer it is
+     * credited to, and its revenue). The warehouse's orders stay the source of truth for purchase features.
+     */
+    PURCHASE;
 
     /** The name used in tables, YAML and JSON, e.g. {@code add_to_cart}. */
     public String wireName() {

@@ -20,9 +20,12 @@ import java.util.Set;
  *                   product
  * @param sessionId  optional, null when absent
  * @param offerId    the e-mail's offer for e-mail events, optional, null when absent
+ * @param requestId  the offers request whose e-mail this event answers (outcome attribution), optional, null when
+ *                   absent
+ * @param revenue    the amount of a {@code purchase} event, optional, null when absent; never negative
  */
 public record Event(String eventId, String customerId, long timeMicros, EventType type, String productId,
-                    String category, String sessionId, String offerId) {
+                    String category, String sessionId, String offerId, String requestId, Double revenue) {
     /** The events about one product, which must name it (as the warehouse validation requires). */
     public static final Set<EventType> PRODUCT_EVENTS = EnumSet.of(EventType.PAGE_VIEW, EventType.ADD_TO_CART,
             EventType.REMOVE_FROM_CART);
@@ -57,6 +60,19 @@ public record Event(String eventId, String customerId, long timeMicros, EventTyp
         if (offerId != null) {
             IdFormat.check("offer id", offerId);
         }
+        if (requestId != null) {
+            IdFormat.check("request id", requestId);
+        }
+        if (revenue != null && !(revenue >= 0 && Double.isFinite(revenue))) {
+            throw new IllegalArgumentException("event " + eventId + " has revenue " + revenue + "; revenue is a finite"
+                    + " amount, 0 or more");
+        }
+    }
+
+    /** A behavioural event without outcome fields (no request id, no revenue). */
+    public Event(String eventId, String customerId, long timeMicros, EventType type, String productId,
+                 String category, String sessionId, String offerId) {
+        this(eventId, customerId, timeMicros, type, productId, category, sessionId, offerId, null, null);
     }
 
     /** The row the feature aggregator reads. */

@@ -109,8 +109,11 @@ public record EventBatch(List<Event> events, List<Rejection> rejections) {
         }
         String sessionId = text(node, "session_id", false);
         String offerId = text(node, "offer_id", false);
+        String requestId = text(node, "request_id", false);
+        Double revenue = revenue(node, type);
         try {
-            return new Event(eventId, customerId, timeMicros, type, productId, category, sessionId, offerId);
+            return new Event(eventId, customerId, timeMicros, type, productId, category, sessionId, offerId,
+                    requestId, revenue);
         } catch (IllegalArgumentException badId) {
             // The constructor checks nothing else the checks above have not already passed: only the id rule is left.
             throw new Invalid(RejectionCode.BAD_ID, badId.getMessage());
@@ -130,6 +133,26 @@ public record EventBatch(List<Event> events, List<Rejection> rejections) {
             throw new Invalid(RejectionCode.WRONG_TYPE, field + " must be a JSON string; got " + value);
         }
         return value.textValue();
+    }
+
+    /** The optional {@code revenue} of a purchase: a JSON number, finite, 0 or more; refused on other events. */
+    private static Double revenue(JsonNode event, EventType type) throws Invalid {
+        JsonNode value = event.get("revenue");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (type != EventType.PURCHASE) {
+            throw new Invalid(RejectionCode.WRONG_TYPE, "revenue is only for purchase events; this one is a "
+                    + Event.wireName(type) + " event");
+        }
+        if (!value.isNumber()) {
+            throw new Invalid(RejectionCode.WRONG_TYPE, "revenue must be a JSON number; got " + value);
+        }
+        double amount = value.doubleValue();
+        if (!(amount >= 0) || !Double.isFinite(amount)) {
+            throw new Invalid(RejectionCode.WRONG_TYPE, "revenue must be 0 or more; got " + value);
+        }
+        return amount;
     }
 
     private static long time(String value, long latestMicros) throws Invalid {

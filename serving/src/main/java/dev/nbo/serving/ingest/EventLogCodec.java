@@ -10,7 +10,8 @@ import java.io.UncheckedIOException;
 
 /**
  * An accepted event as one log record: a JSON object with the warehouse's event columns ({@code event_id},
- * {@code customer_id}, {@code event_type}, {@code product_id}, {@code session_id}, {@code offer_id}), the times as
+ * {@code customer_id}, {@code event_type}, {@code product_id}, {@code session_id}, {@code offer_id}, and for outcomes {@code request_id} and
+ * {@code revenue}), the times as
  * epoch microseconds UTC ({@code event_time_us}, {@code ingested_at_us}: exact, and cheaper to write than ISO text at
  * 50,000 events a second), plus the {@code category} resolved at acceptance, so that a replay hands the store the
  * very row it got live even if the catalog changed since. Absent optional fields are left out.
@@ -34,6 +35,10 @@ final class EventLogCodec {
             optional(json, "category", event.category());
             optional(json, "session_id", event.sessionId());
             optional(json, "offer_id", event.offerId());
+            optional(json, "request_id", event.requestId());
+            if (event.revenue() != null) {
+                json.writeNumberField("revenue", event.revenue());
+            }
             json.writeNumberField("ingested_at_us", ingestedAtMicros);
             json.writeEndObject();
         } catch (IOException e) {
@@ -55,7 +60,9 @@ final class EventLogCodec {
                 Event.typeOf(node.get("event_type").textValue()).orElseThrow(
                         () -> new IllegalStateException("unknown event type in the event log: " + node)),
                 node.path("product_id").textValue(), node.path("category").textValue(),
-                node.path("session_id").textValue(), node.path("offer_id").textValue());
+                node.path("session_id").textValue(), node.path("offer_id").textValue(),
+                node.path("request_id").textValue(), node.hasNonNull("revenue") ? node.get("revenue").doubleValue()
+                : null);
     }
 
     static String eventId(byte[] record) {

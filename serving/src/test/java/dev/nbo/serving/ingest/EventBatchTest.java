@@ -54,6 +54,20 @@ class EventBatchTest {
         assertThat(event.timeMicros()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z").getEpochSecond() * 1_000_000);
     }
 
+    @Test
+    void aPurchaseOutcomeKeepsItsRequestOfferAndRevenue() {
+        EventBatch batch = parse("""
+                [{"event_id": "e3", "customer_id": "C1", "time": "2026-03-01T10:00:00Z", "type": "purchase",
+                  "request_id": "req-42", "offer_id": "OFF-3", "revenue": 54.2}]""");
+
+        Event event = batch.events().get(0);
+        assertThat(event.type()).isEqualTo(EventType.PURCHASE);
+        assertThat(event.requestId()).isEqualTo("req-42");
+        assertThat(event.offerId()).isEqualTo("OFF-3");
+        assertThat(event.revenue()).isEqualTo(54.2);
+        assertThat(EventLogCodec.decode(EventLogCodec.encode(event, 7L))).isEqualTo(event);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             no event id          | {"customer_id":"C1","time":"2026-03-01T10:00:00Z","type":"email_open"}                       | missing_field
@@ -67,7 +81,11 @@ class EventBatchTest {
             date only            | {"event_id":"e","customer_id":"C1","time":"2026-03-01","type":"email_open"}                  | bad_time
             epoch number as text | {"event_id":"e","customer_id":"C1","time":"1772359200","type":"email_open"}                  | bad_time
             too far ahead        | {"event_id":"e","customer_id":"C1","time":"2026-03-01T12:05:01Z","type":"email_open"}        | future_time
-            unknown type         | {"event_id":"e","customer_id":"C1","time":"2026-03-01T10:00:00Z","type":"purchase"}          | unknown_type
+            unknown type         | {"event_id":"e","customer_id":"C1","time":"2026-03-01T10:00:00Z","type":"bought"}            | unknown_type
+            revenue on an open   | {"event_id":"e","customer_id":"C1","time":"2026-03-01T10:00:00Z","type":"email_open","revenue":3} | wrong_type
+            revenue as text      | {"event_id":"e","customer_id":"C1","time":"2026-03-01T10:00:00Z","type":"purchase","revenue":"3"} | wrong_type
+            negative revenue     | {"event_id":"e","customer_id":"C1","time":"2026-03-01T10:00:00Z","type":"purchase","revenue":-1} | wrong_type
+            bad request id       | {"event_id":"e","customer_id":"C1","time":"2026-03-01T10:00:00Z","type":"email_open","request_id":"a b"} | bad_id
             unknown product      | {"event_id":"e","customer_id":"C1","time":"2026-03-01T10:00:00Z","type":"page_view","product_id":"P9"} | unknown_product
             not an object        | "e1"                                                                                         | not_an_object
             """)
