@@ -1,6 +1,7 @@
 package dev.nbo.serving.app;
 
 import dev.nbo.serving.decision.Decision;
+import dev.nbo.serving.decision.ExperimentArm;
 import dev.nbo.serving.decision.RankedOffer;
 import dev.nbo.serving.log.DecisionRecord;
 import dev.nbo.serving.log.ScoredOffer;
@@ -21,8 +22,14 @@ final class DecisionRecords {
         List<String> chosen = decision.offers().stream().map(RankedOffer::offer).map(o -> o.id().value()).toList();
         String strategy = decision.fallback() == null ? decision.strategy().wireName()
                 : "fallback:" + decision.fallback();
-        return new DecisionRecord(decision.requestId(), Instant.ofEpochSecond(micros / 1_000_000,
-                (micros % 1_000_000) * 1000), decision.customerId(), decision.block(), strategy, null, candidates,
-                chosen, decision.modelVersion());
+        Instant time = Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1000);
+        ExperimentArm arm = decision.experiment();
+        if (arm == null) {
+            return new DecisionRecord(decision.requestId(), time, decision.customerId(), decision.block(), strategy,
+                    candidates, chosen, decision.modelVersion());
+        }
+        return new DecisionRecord(decision.requestId(), time, decision.customerId(), decision.block(), strategy,
+                arm.arm(), candidates, chosen, decision.modelVersion(), arm.experiment(), arm.probability(),
+                arm.override(), arm.policyChoices());
     }
 }

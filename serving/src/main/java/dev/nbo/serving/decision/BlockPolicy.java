@@ -33,6 +33,16 @@ public record BlockPolicy(String id, Strategy strategy, List<OfferId> candidates
         }
     }
 
+    /**
+     * This block as an experiment arm decides it: {@code armStrategy} instead of the block's own, and for a
+     * {@link Strategy#FIXED} arm its listed offers as the candidates.
+     */
+    public BlockPolicy forArm(Strategy armStrategy, List<OfferId> fixedOffers) {
+        List<OfferId> armCandidates = armStrategy == Strategy.FIXED ? fixedOffers : candidates;
+        return new BlockPolicy(id, armStrategy, armCandidates, limit, maxPerCategory, weight, excludeBoughtWithinDays,
+                frequencyCap, rules);
+    }
+
     /** At most {@code max} exposures per customer and offer within {@code days} days. */
     public record FrequencyCap(int max, int days) {
         public FrequencyCap {

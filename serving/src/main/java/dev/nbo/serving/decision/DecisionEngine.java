@@ -58,7 +58,20 @@ public final class DecisionEngine {
                 .map(FeatureDefinition::name);
     }
 
+    /** Decides and counts the offers shown towards their frequency caps. */
     public Decision decide(DecisionRequest request) {
+        return decide(request, true);
+    }
+
+    /**
+     * Decides what the request's block policy would show, without showing it: no exposure is counted. Experiments
+     * use it to log what every other arm would have chosen (off-policy evaluation).
+     */
+    public Decision decideShadow(DecisionRequest request) {
+        return decide(request, false);
+    }
+
+    private Decision decide(DecisionRequest request, boolean shown) {
         BlockPolicy block = request.block();
         long now = request.nowMicros();
         LocalDate today = LocalDate.ofEpochDay(Window.dayOf(now));
@@ -84,11 +97,14 @@ public final class DecisionEngine {
                     constrained(view, segment, eligible, block), block, now);
             case RULES -> byRules(view, segment, eligible, block, now);
             case POPULAR -> byPopularity(eligible, now, "popular: bought by many customers recently");
+            case FIXED -> inListedOrder(eligible);
         };
         Map<String, Double> candidates = new LinkedHashMap<>();
         scored.forEach(o -> candidates.put(o.offer().id().value(), o.score()));
         List<RankedOffer> top = diverseTop(scored, Math.min(request.limit(), block.limit()), block.maxPerCategory());
-        top.forEach(o -> exposures.record(request.customerId(), o.offer().id().value(), now));
+        if (shown) {
+            top.forEach(o -> exposures.record(request.customerId(), o.offer().id().value(), now));
+        }
         Map<String, FeatureValue> explained = request.explain() ? new LinkedHashMap<>(view.customerFeatures())
                 : Map.of();
         return new Decision(request.requestId(), request.customerId(), block.id(), block.strategy(), modelVersion,
@@ -224,6 +240,17 @@ public final class DecisionEngine {
         }
         ranked.sort(Comparator.comparingDouble(RankedOffer::score).reversed()
                 .thenComparing(o -> o.offer().id().value()));
+        return ranked;
+    }
+
+    /** A fixed arm's offers as listed (the candidates keep the block's order), scored by position. */
+    private List<RankedOffer> inListedOrder(List<Offer> offers) {
+        List<RankedOffer> ranked = new ArrayList<>(offers.size());
+        for (int i = 0; i < offers.size(); i++) {
+            Offer offer = offers.get(i);
+            ranked.add(new RankedOffer(offer, 0, offers.size() - i, Double.NaN, category(offer),
+                    List.of("fixed list: position " + (i + 1))));
+        }
         return ranked;
     }
 

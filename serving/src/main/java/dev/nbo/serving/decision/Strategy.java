@@ -10,7 +10,12 @@ public enum Strategy {
     /** The marketers' rules decide the whole list. */
     RULES,
     /** The offers most bought recently, the same for everyone. */
-    POPULAR;
+    POPULAR,
+    /**
+     * The block's candidates in the order listed, the same for everyone: an experiment's fixed arm (the usual
+     * control). Not a blocks.yaml strategy.
+     */
+    FIXED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -19,6 +24,6 @@ public enum Strategy {
     public static Strategy fromWireName(String text) {
         return Arrays.stream(values()).filter(s -> s.wireName().equals(text)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("strategy '" + text + "' is not one of model, rules,"
-                        + " popular"));
+                        + " popular, fixed"));
     }
 }

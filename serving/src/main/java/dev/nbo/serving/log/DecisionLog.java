@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -17,7 +19,9 @@ import java.util.function.Consumer;
 /**
  * Every served decision, durable, one JSON object per record (one line each when exported as JSON lines):
  * {@code request_id}, {@code time} (ISO-8601), {@code customer_id}, {@code block}, {@code strategy},
- * {@code experiment_arm}, {@code candidates} ({@code [{offer_id, score}]}), {@code chosen}, {@code model_version}.
+ * {@code experiment_arm}, {@code candidates} ({@code [{offer_id, score}]}), {@code chosen}, {@code model_version}, and
+ * in experiments {@code experiment}, {@code arm_probability}, {@code override} and {@code policy_choices}
+ * ({@code {arm: first offer}}).
  *
  * <p>GDPR erasure ({@link #erase}) rewrites the log in place: the customer id of each of the customer's decisions
  * becomes null and {@code erased} true; the rest of the decision (block, offers, scores, arm, model) stays, as it no
@@ -109,6 +113,13 @@ public final class DecisionLog implements AutoCloseable {
         ArrayNode chosen = node.putArray("chosen");
         decision.chosen().forEach(chosen::add);
         node.put("model_version", decision.modelVersion());
+        if (decision.experiment() != null) {
+            node.put("experiment", decision.experiment());
+            node.put("arm_probability", decision.armProbability());
+            node.put("override", decision.override());
+            ObjectNode choices = node.putObject("policy_choices");
+            decision.policyChoices().forEach(choices::put);
+        }
         return bytes(node);
     }
 
@@ -121,10 +132,14 @@ public final class DecisionLog implements AutoCloseable {
         }
         List<String> chosen = new ArrayList<>();
         node.path("chosen").forEach(offer -> chosen.add(offer.textValue()));
+        Map<String, String> choices = new LinkedHashMap<>();
+        node.path("policy_choices").fields().forEachRemaining(e -> choices.put(e.getKey(), e.getValue().textValue()));
         return new DecisionRecord(node.path("request_id").textValue(), Instant.parse(node.path("time").textValue()),
                 node.path("customer_id").textValue(), node.path("block").textValue(),
                 node.path("strategy").textValue(), node.path("experiment_arm").textValue(), candidates, chosen,
-                node.path("model_version").textValue());
+                node.path("model_version").textValue(), node.path("experiment").textValue(),
+                node.hasNonNull("arm_probability") ? node.get("arm_probability").doubleValue() : null,
+                node.path("override").asBoolean(false), choices);
     }
 
     private static ObjectNode tree(byte[] record) {

@@ -20,7 +20,7 @@ class DecisionLogTest {
     void decisionsReadBackAsWrittenAfterReopen() {
         DecisionRecord modelDecision = decision("r1", "C1", "arm-model", "nbo-1.3");
         DecisionRecord rulesDecision = new DecisionRecord("r2", Instant.parse("2026-03-01T10:00:01Z"), "C2", "footer",
-                "rules", null, List.of(new ScoredOffer("OFF-9", 1.0)), List.of("OFF-9"), null);
+                "rules", List.of(new ScoredOffer("OFF-9", 1.0)), List.of("OFF-9"), null);
         try (DecisionLog log = DecisionLog.open(folder)) {
             assertThat(log.append(modelDecision)).isEqualTo(0);
             assertThat(log.append(rulesDecision)).isEqualTo(1);
@@ -84,9 +84,14 @@ class DecisionLogTest {
     }
 
     private static DecisionRecord decision(String requestId, String customerId, String arm, String model) {
-        return new DecisionRecord(requestId, Instant.parse("2026-03-01T10:00:00.250Z"), customerId, "hero", "model",
-                arm, List.of(new ScoredOffer("OFF-2", 0.73), new ScoredOffer("OFF-1", 0.41)), List.of("OFF-2"),
-                model);
+        List<ScoredOffer> candidates = List.of(new ScoredOffer("OFF-2", 0.73), new ScoredOffer("OFF-1", 0.41));
+        Instant time = Instant.parse("2026-03-01T10:00:00.250Z");
+        if (arm == null) {
+            return new DecisionRecord(requestId, time, customerId, "hero", "model", candidates, List.of("OFF-2"),
+                    model);
+        }
+        return new DecisionRecord(requestId, time, customerId, "hero", "model", arm, candidates, List.of("OFF-2"),
+                model, "hero-test", 0.5, false, java.util.Map.of(arm, "OFF-2", "arm-rules", "OFF-1"));
     }
 
     private static List<DecisionRecord> read(DecisionLog log) {
