@@ -1,5 +1,6 @@
 package dev.nbo.experiments.config;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,11 +12,18 @@ import java.util.Optional;
  * @param strategy    {@code model}, {@code rules} or {@code popular}; empty exactly when the arm serves a fixed list
  * @param fixedOffers the offers a fixed (control) arm serves, in order; empty for a strategy arm
  * @param weight      the arm's relative traffic weight, more than 0 (weights need not sum to 1)
+ * @param rules       a {@code rules} arm's own rules file (resolved against experiments.yaml's folder); empty = the
+ *                    block's rules
  */
-public record ArmSpec(String name, Optional<String> strategy, List<String> fixedOffers, double weight) {
+public record ArmSpec(String name, Optional<String> strategy, List<String> fixedOffers, double weight,
+                      Optional<Path> rules) {
     public ArmSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(rules, "rules");
+        if (rules.isPresent() && !strategy.equals(Optional.of("rules"))) {
+            throw new IllegalArgumentException("arm " + name + " names a rules file but its strategy is not rules");
+        }
         fixedOffers = List.copyOf(fixedOffers);
         if (strategy.isPresent() == !fixedOffers.isEmpty()) {
             throw new IllegalArgumentException("arm " + name + " needs either a strategy or a fixed offer list");
@@ -23,6 +31,11 @@ public record ArmSpec(String name, Optional<String> strategy, List<String> fixed
         if (!(weight > 0) || !Double.isFinite(weight)) {
             throw new IllegalArgumentException("arm " + name + " needs a weight above 0; got " + weight);
         }
+    }
+
+    /** An arm without its own rules file. */
+    public ArmSpec(String name, Optional<String> strategy, List<String> fixedOffers, double weight) {
+        this(name, strategy, fixedOffers, weight, Optional.empty());
     }
 
     /** True for an arm that serves the same listed offers to everyone (the usual control). */

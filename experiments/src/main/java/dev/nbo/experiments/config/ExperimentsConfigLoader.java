@@ -35,16 +35,16 @@ public final class ExperimentsConfigLoader {
      * @param offerExists which offer ids the catalog holds (fixed arms must list known offers)
      */
     public static ExperimentsConfig load(Path file, Predicate<String> blockExists, Predicate<String> offerExists) {
-        return read(ConfigNode.load(file), blockExists, offerExists);
+        return read(ConfigNode.load(file), file.toAbsolutePath().getParent(), blockExists, offerExists);
     }
 
     /** As {@link #load}, from YAML text ({@code name} stands for the file in messages). */
     public static ExperimentsConfig parse(String name, String yaml, Predicate<String> blockExists,
                                           Predicate<String> offerExists) {
-        return read(ConfigNode.parse(name, yaml), blockExists, offerExists);
+        return read(ConfigNode.parse(name, yaml), Path.of("").toAbsolutePath(), blockExists, offerExists);
     }
 
-    private static ExperimentsConfig read(ConfigNode root, Predicate<String> blockExists,
+    private static ExperimentsConfig read(ConfigNode root, Path base, Predicate<String> blockExists,
                                           Predicate<String> offerExists) {
         root.allowOnly("holdout_percent", "holdout_salt", "attribution", "experiments");
         double holdout = root.field("holdout_percent").isMissing() ? 0 : root.field("holdout_percent").number();
@@ -57,7 +57,7 @@ public final class ExperimentsConfigLoader {
         List<ExperimentSpec> experiments = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (ConfigNode node : root.field("experiments").items()) {
-            ExperimentSpec experiment = experiment(node, blockExists, offerExists);
+            ExperimentSpec experiment = experiment(node, base, blockExists, offerExists);
             if (!names.add(experiment.name())) {
                 throw node.field("name").error("experiment '" + experiment.name() + "' is defined twice; names are"
                         + " unique");
@@ -87,7 +87,7 @@ public final class ExperimentsConfigLoader {
         return Duration.ofDays(value);
     }
 
-    private static ExperimentSpec experiment(ConfigNode node, Predicate<String> blockExists,
+    private static ExperimentSpec experiment(ConfigNode node, Path base, Predicate<String> blockExists,
                                              Predicate<String> offerExists) {
         node.allowOnly("name", "block", "salt", "start", "end", "control", "arms", "overrides");
         String name = name(node.required("name"));
@@ -105,7 +105,7 @@ public final class ExperimentsConfigLoader {
         List<ArmSpec> arms = new ArrayList<>();
         Set<String> armNames = new HashSet<>();
         for (ConfigNode armNode : node.required("arms").items()) {
-            ArmSpec arm = arm(armNode, offerExists);
+            ArmSpec arm = arm(armNode, base, offerExists);
             if (!armNames.add(arm.name())) {
                 throw armNode.field("name").error("arm '" + arm.name() + "' is defined twice in experiment " + name);
             }
@@ -137,8 +137,8 @@ public final class ExperimentsConfigLoader {
         return new ExperimentSpec(name, block, salt, start, end, arms, control, overrides);
     }
 
-    private static ArmSpec arm(ConfigNode node, Predicate<String> offerExists) {
-        node.allowOnly("name", "strategy", "offers", "weight");
+    private static ArmSpec arm(ConfigNode node, Path base, Predicate<String> offerExists) {
+        node.allowOnly("name", "strategy", "offers", "weight", "rules");
         String name = name(node.required("name"));
         ConfigNode weightNode = node.field("weight");
         double weight = weightNode.isMissing() ? 1 : weightNode.number();
@@ -156,7 +156,12 @@ public final class ExperimentsConfigLoader {
             if (!STRATEGIES.contains(strategy)) {
                 throw strategyNode.error("'" + strategy + "' is not a strategy; use model, rules or popular");
             }
-            return new ArmSpec(name, Optional.of(strategy), List.of(), weight);
+            ConfigNode rulesNode = node.field("rules");
+            if (!rulesNode.isMissing() && !strategy.equals("rules")) {
+                throw rulesNode.error("only an arm with strategy rules names a rules file");
+            }
+            Optional<Path> rules = rulesNode.optionalString().map(p -> base.resolve(p).normalize());
+            return new ArmSpec(name, Optional.of(strategy), List.of(), weight, rules);
         }
         List<String> offers = offersNode.strings();
         if (offers.isEmpty()) {

@@ -13,10 +13,11 @@ import java.time.Duration;
  * @param onlineSnapshot the feature pipeline's {@code online/} folder to bulk-load when the store is empty
  * @param snapshotClock  {@code clock: snapshot}: serving time starts at the snapshot's as-of time and runs on from
  *                       there — for demos and replays of historical data, whose windows would be empty today
+ * @param experiments    experiments.yaml ({@code paths.experiments}); null when the service runs no experiments
  */
 public record ServingConfig(String origin, ServerConfig server, Path spec, Path offers, Path blocks, Path registry,
                             String modelName, Duration watchEvery, Path onlineSnapshot, boolean reloadSnapshot,
-                            StoreConfig store, Path logDir, boolean snapshotClock) {
+                            StoreConfig store, Path logDir, boolean snapshotClock, Path experiments) {
 
     public static ServingConfig load(Path file) {
         ConfigNode root = ConfigNode.load(file);
@@ -33,7 +34,7 @@ public record ServingConfig(String origin, ServerConfig server, Path spec, Path 
             throw version.error("version " + version.integer() + " is not supported; this release reads version 1");
         }
         ConfigNode paths = root.required("paths");
-        paths.allowOnly("spec", "offers", "blocks", "registry", "online_snapshot");
+        paths.allowOnly("spec", "offers", "blocks", "registry", "online_snapshot", "experiments");
         ConfigNode model = root.field("model");
         String modelName = "propensity";
         Duration watch = Duration.ofSeconds(10);
@@ -64,7 +65,8 @@ public record ServingConfig(String origin, ServerConfig server, Path spec, Path 
         }
         return new ServingConfig(file.toString(), ServerConfig.from(root), path(base, paths, "spec"),
                 path(base, paths, "offers"), path(base, paths, "blocks"), path(base, paths, "registry"), modelName,
-                watch, path(base, paths, "online_snapshot"), reload, store, logDir.normalize(), snapshotClock);
+                watch, path(base, paths, "online_snapshot"), reload, store, logDir.normalize(), snapshotClock,
+                paths.field("experiments").optionalString().map(p -> base.resolve(p).normalize()).orElse(null));
     }
 
     private static Path path(Path base, ConfigNode paths, String field) {
@@ -74,11 +76,17 @@ public record ServingConfig(String origin, ServerConfig server, Path spec, Path 
     /** The same service on its own store and logs (benchmarks: never touch the demo's files). */
     public ServingConfig withStoreAndLogs(StoreConfig newStore, Path newLogDir) {
         return new ServingConfig(origin, server, spec, offers, blocks, registry, modelName, watchEvery,
-                onlineSnapshot, reloadSnapshot, newStore, newLogDir, snapshotClock);
+                onlineSnapshot, reloadSnapshot, newStore, newLogDir, snapshotClock, experiments);
     }
 
     public ServingConfig withPort(int port) {
         return new ServingConfig(origin, server.withPort(port), spec, offers, blocks, registry, modelName, watchEvery,
-                onlineSnapshot, reloadSnapshot, store, logDir, snapshotClock);
+                onlineSnapshot, reloadSnapshot, store, logDir, snapshotClock, experiments);
+    }
+
+    /** The same service running {@code file}'s experiments (null: none). */
+    public ServingConfig withExperiments(Path file) {
+        return new ServingConfig(origin, server, spec, offers, blocks, registry, modelName, watchEvery,
+                onlineSnapshot, reloadSnapshot, store, logDir, snapshotClock, file);
     }
 }

@@ -1,10 +1,17 @@
 package dev.nbo.serving.app;
 
+import dev.nbo.experiments.assign.Assigner;
+import dev.nbo.experiments.config.ArmSpec;
+import dev.nbo.experiments.config.ExperimentSpec;
+import dev.nbo.experiments.config.ExperimentsConfig;
+import dev.nbo.experiments.config.ExperimentsConfigLoader;
 import dev.nbo.models.feature.FeatureSpec;
 import dev.nbo.models.feature.Window;
+import dev.nbo.models.id.OfferId;
 import dev.nbo.models.offer.OfferCatalog;
 import dev.nbo.models.online.OnlineSnapshot;
 import dev.nbo.models.registry.LocalModelRegistry;
+import dev.nbo.models.rules.RuleSet;
 import dev.nbo.serving.api.ApiServer;
 import dev.nbo.serving.api.Metrics;
 import dev.nbo.serving.api.ReadinessCheck;
@@ -14,23 +21,26 @@ import dev.nbo.serving.content.BlockRenderer;
 import dev.nbo.serving.decision.Decision;
 import dev.nbo.serving.decision.DecisionEngine;
 import dev.nbo.serving.decision.ExposureCounter;
-import dev.nbo.serving.model.ModelHolder;
-import dev.nbo.serving.offers.BlockPolicies;
-import dev.nbo.serving.offers.OffersRoutes;
-import dev.nbo.serving.store.LoadSummary;
-import dev.nbo.serving.store.OnlineFeatures;
-import dev.nbo.serving.store.OnlineStore;
-import dev.nbo.serving.store.EventApplier;
+import dev.nbo.serving.experiment.ExperimentDecider;
 import dev.nbo.serving.ingest.EventIngestor;
 import dev.nbo.serving.log.DecisionLog;
 import dev.nbo.serving.log.DecisionWriter;
+import dev.nbo.serving.model.ModelHolder;
+import dev.nbo.serving.offers.BlockPolicies;
+import dev.nbo.serving.offers.OffersRoutes;
+import dev.nbo.serving.store.EventApplier;
+import dev.nbo.serving.store.LoadSummary;
+import dev.nbo.serving.store.OnlineFeatures;
+import dev.nbo.serving.store.OnlineStore;
 import io.prometheus.metrics.core.metrics.Counter;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -65,6 +75,8 @@ public final class ServingServer implements AutoCloseable {
             models.loadChampion();
             BlockCatalog blocks = BlockCatalog.load(config.blocks(), offers);
             BlockPolicies policies = new BlockPolicies(blocks, offers, spec);
+            ExperimentsConfig experiments = experiments(config, policies, offers);
+            Assigner assigner = new Assigner(experiments);
             out.printf("model %s %s (champion of %s)%n", config.modelName(), models.current().version(),
                     config.registry());
             store = config.store().open();
@@ -90,7 +102,9 @@ public final class ServingServer implements AutoCloseable {
             DecisionEngine engine = new DecisionEngine(spec, offers, store::category, models,
                     new StoreFeatureSource(features), exposures);
             List<Route> routes = new ArrayList<>();
-            routes.addAll(new OffersRoutes(engine, policies, new BlockRenderer(),
+            ExperimentDecider decider = new ExperimentDecider(engine, assigner,
+                    armRules(experiments, policies, spec, offers));
+            routes.addAll(new OffersRoutes(decider::decide, policies, new BlockRenderer(),
                     decisionMetrics(metrics).andThen(d -> decisionWriter.accept(DecisionRecords.of(d, clock))),
                     clock, metrics).routes());
             routes.addAll(new EventsRoutes(ingestor, metrics).routes());
@@ -110,6 +124,38 @@ public final class ServingServer implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** experiments.yaml, checked against the blocks and offers; none when the config names no file. */
+    private static ExperimentsConfig experiments(ServingConfig config, BlockPolicies policies, OfferCatalog offers) {
+        if (config.experiments() == null) {
+            return ExperimentsConfig.NONE;
+        }
+        return ExperimentsConfigLoader.load(config.experiments(), id -> policies.policy(id).isPresent(),
+                id -> offers.offer(OfferId.of(id)).isPresent());
+    }
+
+    /**
+     * The rules of every rules arm: its own file (compiled against the spec and catalog like a block's), else its
+     * block's; a rules arm on a block without rules must name a file.
+     */
+    private static Map<String, RuleSet> armRules(ExperimentsConfig experiments, BlockPolicies policies,
+                                                 FeatureSpec spec, OfferCatalog offers) {
+        Map<String, RuleSet> rules = new HashMap<>();
+        for (ExperimentSpec experiment : experiments.experiments()) {
+            for (ArmSpec arm : experiment.arms()) {
+                if (!"rules".equals(arm.strategyName())) {
+                    continue;
+                }
+                Optional<RuleSet> own = arm.rules().map(path -> RuleSet.load(path, spec, offers));
+                Optional<RuleSet> block = policies.policy(experiment.block()).orElseThrow().rules();
+                RuleSet chosen = own.or(() -> block).orElseThrow(() -> new IllegalArgumentException("experiment "
+                        + experiment.name() + ", arm " + arm.name() + " uses the rules strategy, but block "
+                        + experiment.block() + " names no rules file: give the arm one (rules: rules.yaml)"));
+                rules.put(ExperimentDecider.armKey(experiment, arm), chosen);
+            }
+        }
+        return rules;
     }
 
     private static void loadSnapshotIfEmpty(OnlineStore store, ServingConfig config, FeatureSpec spec,

@@ -34,13 +34,15 @@ public record BlockPolicy(String id, Strategy strategy, List<OfferId> candidates
     }
 
     /**
-     * This block as an experiment arm decides it: {@code armStrategy} instead of the block's own, and for a
-     * {@link Strategy#FIXED} arm its listed offers as the candidates.
+     * This block as an experiment arm decides it: {@code armStrategy} instead of the block's own, {@code armRules}
+     * instead of the block's rules (an arm is one policy: a model arm is not constrained by rules), and for a
+     * {@link Strategy#FIXED} arm its listed offers as the candidates. Eligibility, limit, diversity and caps stay the
+     * block's, the same for every arm.
      */
-    public BlockPolicy forArm(Strategy armStrategy, List<OfferId> fixedOffers) {
+    public BlockPolicy forArm(Strategy armStrategy, List<OfferId> fixedOffers, Optional<RuleSet> armRules) {
         List<OfferId> armCandidates = armStrategy == Strategy.FIXED ? fixedOffers : candidates;
         return new BlockPolicy(id, armStrategy, armCandidates, limit, maxPerCategory, weight, excludeBoughtWithinDays,
-                frequencyCap, rules);
+                frequencyCap, armRules);
     }
 
     /** At most {@code max} exposures per customer and offer within {@code days} days. */

@@ -157,6 +157,11 @@ public final class EventIngestor implements AutoCloseable {
         }
     }
 
+    /** Every logged event, oldest first, as accepted (outcome fields included): reports read outcomes with it. */
+    public void forEachEvent(java.util.function.Consumer<Event> consumer) {
+        log.replay(0, (sequence, record) -> consumer.accept(EventLogCodec.decode(record)));
+    }
+
     private void applyUnapplied() {
         long from = checkpoint.applied();
         long end = log.size();

@@ -24,6 +24,10 @@ final class DecisionJson {
                 : Map.of("id", decision.segment().id(), "name", decision.segment().name()));
         json.put("fallback", decision.fallback());
         json.put("stale", decision.stale());
+        if (decision.experiment() != null) {
+            json.put("experiment", Map.of("name", decision.experiment().experiment(), "arm",
+                    decision.experiment().arm()));
+        }
         List<Map<String, Object>> offers = new ArrayList<>();
         for (var offer : decision.offers()) {
             Map<String, Object> o = new LinkedHashMap<>();

@@ -18,7 +18,6 @@ import dev.nbo.serving.content.RenderInput;
 import dev.nbo.serving.content.RenderedBlock;
 import dev.nbo.serving.decision.BlockPolicy;
 import dev.nbo.serving.decision.Decision;
-import dev.nbo.serving.decision.DecisionEngine;
 import dev.nbo.serving.decision.DecisionRequest;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /** {@code GET /v1/customers/{id}/offers}, {@code POST /v1/offers:batch}, {@code GET /v1/customers/{id}/blocks/{block}.html}. */
@@ -33,14 +33,15 @@ public final class OffersRoutes {
     public static final int MAX_BATCH = 1000;
     private static final int MAX_LIMIT = 50;
 
-    private final DecisionEngine engine;
+    private final Function<DecisionRequest, Decision> engine;
     private final BlockPolicies blocks;
     private final BlockRenderer renderer;
     private final Consumer<Decision> decisionLog;
     private final LongSupplier clockMicros;
     private final Histogram latency;
 
-    public OffersRoutes(DecisionEngine engine, BlockPolicies blocks, BlockRenderer renderer,
+    /** @param engine decides one request: the decision engine, or the experiment decider in front of it */
+    public OffersRoutes(Function<DecisionRequest, Decision> engine, BlockPolicies blocks, BlockRenderer renderer,
                         Consumer<Decision> decisionLog, LongSupplier clockMicros, Metrics metrics) {
         this.latency = metrics.histogram("decision_seconds",
                 "Time to decide one customer's offers (features, scoring, arbitration), by block", "block");
@@ -140,7 +141,7 @@ public final class OffersRoutes {
 
     private Decision decide(String requestId, String customer, BlockPolicy block, int limit, boolean explain) {
         long started = System.nanoTime();
-        Decision decision = engine.decide(new DecisionRequest(requestId, customer, block, limit, explain,
+        Decision decision = engine.apply(new DecisionRequest(requestId, customer, block, limit, explain,
                 clockMicros.getAsLong()));
         latency.labelValues(block.id()).observe((System.nanoTime() - started) / 1e9);
         decisionLog.accept(decision);
