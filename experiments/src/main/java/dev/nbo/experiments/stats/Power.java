@@ -41,7 +41,18 @@ public final class Power {
         }
         checkPositive("units per arm", n1);
         checkPositive("units per arm", n2);
-        return zSum(alpha, power) * sd * Math.sqrt(1 / n1 + 1 / n2);
+        return mdeFromStandardError(sd * Math.sqrt(1 / n1 + 1 / n2), alpha, power);
+    }
+
+    /**
+     * MDE of a test whose difference has standard error {@code se}: {@code (z_a + z_b) se}. Used for a finished
+     * test, where the standard error (e.g. Welch's {@code sqrt(sc^2/nc + st^2/nt)}) is known.
+     */
+    public static double mdeFromStandardError(double se, double alpha, double power) {
+        if (!(se >= 0) || !Double.isFinite(se)) {
+            throw new IllegalArgumentException("standard error must be >= 0, got " + se);
+        }
+        return zSum(alpha, power) * se;
     }
 
     private static double zSum(double alpha, double power) {
