@@ -32,6 +32,10 @@ public record Unit(String arm, double[] metrics, double covariate, long timeMicr
         return metrics.clone();
     }
 
+    public int metricCount() {
+        return metrics.length;
+    }
+
     /** The value of metric {@code index} without copying the array. */
     public double metric(int index) {
         return metrics[index];

@@ -1,5 +1,6 @@
 package dev.nbo.experiments.report;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Set;
 public record UnitTable(List<String> metricNames, Set<String> binaryMetrics, List<Unit> units) {
     public UnitTable {
         metricNames = List.copyOf(metricNames);
-        binaryMetrics = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(binaryMetrics));
+        binaryMetrics = Collections.unmodifiableSet(new LinkedHashSet<>(binaryMetrics));
         units = List.copyOf(units);
         if (metricNames.isEmpty()) {
             throw new IllegalArgumentException("a unit table needs at least one metric");
@@ -45,8 +46,8 @@ public record UnitTable(List<String> metricNames, Set<String> binaryMetrics, Lis
     }
 
     private static void check(Unit unit, int row, List<String> metricNames, Set<String> binaryMetrics) {
-        if (unit.metrics().length != metricNames.size()) {
-            throw new IllegalArgumentException("unit " + row + " has " + unit.metrics().length + " metric values for "
+        if (unit.metricCount() != metricNames.size()) {
+            throw new IllegalArgumentException("unit " + row + " has " + unit.metricCount() + " metric values for "
                     + metricNames.size() + " metrics " + metricNames);
         }
         for (int m = 0; m < metricNames.size(); m++) {
