@@ -54,7 +54,16 @@ final class EventLogCodec {
     }
 
     static Event decode(byte[] record) {
+        return event(tree(record));
+    }
+
+    /** The event and its {@code ingested_at_us}. */
+    static LoggedEvent decodeLogged(byte[] record) {
         JsonNode node = tree(record);
+        return new LoggedEvent(event(node), node.get("ingested_at_us").longValue());
+    }
+
+    private static Event event(JsonNode node) {
         return new Event(node.get("event_id").textValue(), node.get("customer_id").textValue(),
                 node.get("event_time_us").longValue(),
                 Event.typeOf(node.get("event_type").textValue()).orElseThrow(

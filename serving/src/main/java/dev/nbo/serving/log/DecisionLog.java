@@ -72,6 +72,16 @@ public final class DecisionLog implements AutoCloseable {
     }
 
     /**
+     * Reads the decisions of the log in {@code folder} without opening it (safe while the server appends; see
+     * {@link FileAppendLogReader}), oldest first.
+     *
+     * @return how many decisions were read
+     */
+    public static long read(Path folder, Consumer<DecisionRecord> consumer) {
+        return FileAppendLogReader.read(folder, (sequence, record) -> consumer.accept(decode(record)));
+    }
+
+    /**
      * Removes {@code customerId} from every decision in the log (see the class comment); blocks appends while it
      * rewrites the log.
      *
