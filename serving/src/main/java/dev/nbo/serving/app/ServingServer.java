@@ -200,7 +200,12 @@ public final class ServingServer implements AutoCloseable {
         Counter features = metrics.counter("served_features_total",
                 "Feature values of explained decisions, by status (present, default, missing, stale)", "status");
         Counter stale = metrics.counter("stale_decisions_total", "Decisions made on data older than stale_after");
+        Counter arms = metrics.counter("experiment_decisions_total",
+                "Decisions made in experiments, by experiment and arm (watch the split live)", "experiment", "arm");
         return decision -> {
+            if (decision.experiment() != null) {
+                arms.labelValues(decision.experiment().experiment(), decision.experiment().arm()).inc();
+            }
             decisions.labelValues(decision.block(), decision.strategy().wireName(),
                     decision.fallback() == null ? "none" : decision.fallback()).inc();
             if (decision.stale()) {
