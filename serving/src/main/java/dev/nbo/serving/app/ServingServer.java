@@ -22,6 +22,8 @@ import dev.nbo.serving.decision.Decision;
 import dev.nbo.serving.decision.DecisionEngine;
 import dev.nbo.serving.decision.ExposureCounter;
 import dev.nbo.serving.experiment.ExperimentDecider;
+import dev.nbo.serving.experiment.ExperimentLogs;
+import dev.nbo.serving.experiment.ExperimentsRoutes;
 import dev.nbo.serving.ingest.EventIngestor;
 import dev.nbo.serving.log.DecisionLog;
 import dev.nbo.serving.log.DecisionWriter;
@@ -110,6 +112,8 @@ public final class ServingServer implements AutoCloseable {
             routes.addAll(new EventsRoutes(ingestor, metrics).routes());
             routes.addAll(new CustomersRoutes(applier, decisionLog, decisionWriter, exposures).routes());
             routes.addAll(new ModelsRoutes(registry, config.modelName(), models).routes());
+            routes.addAll(new ExperimentsRoutes(assigner, () -> ExperimentLogs.exposures(decisionLog),
+                    () -> ExperimentLogs.outcomes(ingestor), clock).routes());
             ReadinessCheck readiness = () -> models.currentIfLoaded().isPresent() ? Optional.empty()
                     : Optional.of("no model loaded");
             ApiServer api = ApiServer.create(config.server(), routes, metrics, readiness).start();
@@ -196,7 +200,12 @@ public final class ServingServer implements AutoCloseable {
         Counter features = metrics.counter("served_features_total",
                 "Feature values of explained decisions, by status (present, default, missing, stale)", "status");
         Counter stale = metrics.counter("stale_decisions_total", "Decisions made on data older than stale_after");
+        Counter arms = metrics.counter("experiment_decisions_total",
+                "Decisions made in experiments, by experiment and arm (watch the split live)", "experiment", "arm");
         return decision -> {
+            if (decision.experiment() != null) {
+                arms.labelValues(decision.experiment().experiment(), decision.experiment().arm()).inc();
+            }
             decisions.labelValues(decision.block(), decision.strategy().wireName(),
                     decision.fallback() == null ? "none" : decision.fallback()).inc();
             if (decision.stale()) {

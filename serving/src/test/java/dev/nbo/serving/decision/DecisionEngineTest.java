@@ -44,6 +44,11 @@ class DecisionEngineTest {
 
     @BeforeAll
     static void load() throws IOException {
+        load(dir);
+    }
+
+    /** The test model and three customers' features, for this class and the experiment tests beside it. */
+    static void load(Path dir) throws IOException {
         models = new ModelHolder(new LocalModelRegistry(TestRegistry.copyTo(dir.resolve("registry"))), "propensity",
                 SPEC.hash(), s -> { });
         models.loadChampion();
@@ -166,5 +171,26 @@ class DecisionEngineTest {
         Decision decision = decide(engine, "C-RUNNER", block(Strategy.POPULAR, 5, null, null));
         assertThat(decision.offers()).isNotEmpty();
         assertThat(decision.offers().get(0).reasons().get(0)).startsWith("popular");
+    }
+
+    @Test
+    void aFixedArmServesItsListInOrderAndAShadowDecisionCountsNoExposure() {
+        ExposureCounter exposures = new ExposureCounter();
+        DecisionEngine engine = engine(exposures);
+        BlockPolicy fixed = block(Strategy.MODEL, 5, null, new BlockPolicy.FrequencyCap(1, 7))
+                .forArm(Strategy.FIXED, List.of(OfferId.of("fitness-20"), OfferId.of("running-20")), Optional.empty());
+
+        Decision shadow = engine.decideShadow(new DecisionRequest("r1", "C-RUNNER", fixed, 5, false, NOW));
+        assertThat(shadow.offers()).extracting(o -> o.offer().id().value()).containsExactly("fitness-20",
+                "running-20");
+        assertThat(shadow.offers().get(0).reasons().get(0)).isEqualTo("fixed list: position 1");
+        assertThat(exposures.count("C-RUNNER", "fitness-20", 7, NOW)).isZero();
+
+        Decision shown = engine.decide(new DecisionRequest("r2", "C-RUNNER", fixed, 5, false, NOW));
+        assertThat(shown.offers()).hasSize(2);
+        assertThat(exposures.count("C-RUNNER", "fitness-20", 7, NOW)).isEqualTo(1);
+        // the cap of 1 per 7 days now leaves the fixed arm nothing eligible
+        assertThat(engine.decide(new DecisionRequest("r3", "C-RUNNER", fixed, 5, false, NOW)).fallback())
+                .isEqualTo("no_eligible_offer");
     }
 }
