@@ -134,7 +134,7 @@ final class SvgCharts {
     }
 
     private static StringBuilder open(int height) {
-        return new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+        return new StringBuilder(String.format(Locale.ROOT, "<svg width=\"%d\" "
                 + "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">", WIDTH, height, WIDTH, height));
     }
 
