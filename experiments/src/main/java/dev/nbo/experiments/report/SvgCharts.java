@@ -41,7 +41,7 @@ final class SvgCharts {
         if (min > max) {
             return svg.append("</svg>").toString();
         }
-        Scale x = Scale.padded(min, max, LABEL_WIDTH, WIDTH - 20);
+        Scale x = Scale.padded(min, max, LABEL_WIDTH, WIDTH - 50);
         axis(svg, x, rows.size() * ROW + 8, format);
         for (int i = 0; i < rows.size(); i++) {
             Whisker row = rows.get(i);
