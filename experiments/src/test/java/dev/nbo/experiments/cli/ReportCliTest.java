@@ -67,7 +67,7 @@ class ReportCliTest {
         assertThat(out.resolve("report.csv")).exists();
         assertThat(out.resolve("report.html")).exists();
         assertThat(result.out()).contains("Report written to " + out.toAbsolutePath())
-                .contains("The split matches the configured weights");
+                .contains("The split matches the expected split");
 
         JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertThat(json.at("/verdicts")).hasSize(6);
