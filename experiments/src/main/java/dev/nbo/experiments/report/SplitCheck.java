@@ -70,7 +70,7 @@ final class SplitCheck {
                                   SampleRatioMismatch.Result result, ReportSettings settings, boolean mismatch) {
         String p = String.format(Locale.ROOT, "%.3g", result.pValue());
         if (!mismatch) {
-            return "The split matches the configured weights (chi-square p = " + p + ").";
+            return "The split matches the expected split (chi-square p = " + p + ").";
         }
         StringBuilder expected = new StringBuilder();
         for (Map.Entry<String, Double> share : shares.entrySet()) {

@@ -41,7 +41,7 @@ final class SvgCharts {
         if (min > max) {
             return svg.append("</svg>").toString();
         }
-        Scale x = Scale.padded(min, max, LABEL_WIDTH, WIDTH - 20);
+        Scale x = Scale.padded(min, max, LABEL_WIDTH, WIDTH - 50);
         axis(svg, x, rows.size() * ROW + 8, format);
         for (int i = 0; i < rows.size(); i++) {
             Whisker row = rows.get(i);
@@ -134,7 +134,7 @@ final class SvgCharts {
     }
 
     private static StringBuilder open(int height) {
-        return new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+        return new StringBuilder(String.format(Locale.ROOT, "<svg width=\"%d\" "
                 + "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">", WIDTH, height, WIDTH, height));
     }
 
