@@ -5,13 +5,15 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /**
- * The {@code report} command: {@code report ...} writes an A/B report from a table of units, {@code report power ...}
+ * The {@code report} command: {@code report ...} writes an A/B report from a table of units,
+ * {@code report --experiment ...} one of the platform's experiments from the warehouse, {@code report power ...}
  * is the sample-size calculator. Every command has {@code --help}. Exit status 0 on success, 2 on bad input (the
  * message names the flag, file, line or column), 1 when the report cannot be written.
  */
 public final class ReportCli {
     static final String HELP = """
             Usage: report --units FILE.csv --arm-column C --control A --metrics m1,m2 ... --out DIR
+                   report --experiment NAME --warehouse DIR [--experiments FILE] --out DIR
                    report power --baseline 0.05 (--units-per-arm N | --mde D) ...
             Run 'report --help' or 'report power --help' for the flags.
             """;
@@ -35,6 +37,9 @@ public final class ReportCli {
         try {
             if (args.length > 1 && args[1].equals("power")) {
                 return PowerCommand.run(Arrays.copyOfRange(args, 2, args.length), out);
+            }
+            if (Arrays.stream(args).anyMatch(a -> a.equals("--experiment") || a.startsWith("--experiment="))) {
+                return ExperimentReportCommand.run(Arrays.copyOfRange(args, 1, args.length), out);
             }
             return TableReportCommand.run(Arrays.copyOfRange(args, 1, args.length), out);
         } catch (UsageException e) {
