@@ -30,7 +30,7 @@ final class TableReportCommand {
 
             Analyses an A/B test from a table with one row per unit (customer) and writes report.json,
             report.csv and report.html into DIR.
-              --units        the table (CSV with a header row; RFC 4180 quoting)
+              --units        the table: CSV with a header row (RFC 4180 quoting), or Parquet (.parquet)
               --arm-column   column holding each unit's arm
               --control      the arm the others are compared with
               --metrics      metric columns, comma-separated

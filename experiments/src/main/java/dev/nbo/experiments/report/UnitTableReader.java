@@ -24,8 +24,11 @@ public interface UnitTableReader {
         if (extension.equals(".csv")) {
             return new CsvUnitTableReader();
         }
+        if (extension.equals(".parquet")) {
+            return new dev.nbo.experiments.warehouse.ParquetUnitTableReader();
+        }
         throw new IllegalArgumentException("cannot read units from " + file + ": "
                 + (extension.isEmpty() ? "no file extension" : "unsupported extension '" + extension + "'")
-                + "; supported: .csv");
+                + "; supported: .csv, .parquet");
     }
 }

@@ -112,7 +112,8 @@ class ReportCliTest {
         Path folder = Files.createDirectory(dir.resolve("folder.csv"));
         assertBad(run(reportArgs(folder)), "cannot read --units file");
         Path parquet = Files.copy(csv, dir.resolve("units.parquet"));
-        assertBad(run(reportArgs(parquet)), "unsupported extension '.parquet'");
+        assertBad(run(reportArgs(parquet)), "units.parquet is not a readable Parquet file");
+        assertBad(run(reportArgs(dir.resolve("units.xlsx"))), "unsupported extension '.xlsx'");
 
         String text = Files.readString(csv);
         Path yes = Files.writeString(dir.resolve("yes.csv"), text.replace("C1002,new,rules,1,", "C1002,new,rules,yes,"));
