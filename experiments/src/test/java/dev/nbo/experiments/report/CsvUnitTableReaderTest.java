@@ -54,8 +54,10 @@ class CsvUnitTableReaderTest {
     @Test
     void picksTheReaderByExtension() {
         assertThat(UnitTableReader.forFile(Path.of("x/UNITS.CSV"))).isInstanceOf(CsvUnitTableReader.class);
-        assertThatThrownBy(() -> UnitTableReader.forFile(Path.of("units.parquet")))
-                .hasMessageContaining("unsupported extension '.parquet'").hasMessageContaining("supported: .csv");
+        assertThat(UnitTableReader.forFile(Path.of("x/units.Parquet")))
+                .isInstanceOf(dev.nbo.experiments.warehouse.ParquetUnitTableReader.class);
+        assertThatThrownBy(() -> UnitTableReader.forFile(Path.of("units.xlsx")))
+                .hasMessageContaining("unsupported extension '.xlsx'").hasMessageContaining("supported: .csv, .parquet");
         assertThatThrownBy(() -> UnitTableReader.forFile(Path.of("units"))).hasMessageContaining("no file extension");
     }
 }
