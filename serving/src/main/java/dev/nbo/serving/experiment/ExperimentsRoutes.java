@@ -6,12 +6,12 @@ import dev.nbo.experiments.attribution.Attribution;
 import dev.nbo.experiments.attribution.Exposure;
 import dev.nbo.experiments.attribution.Outcome;
 import dev.nbo.experiments.config.ArmSpec;
+import dev.nbo.experiments.config.ExperimentReportSettings;
 import dev.nbo.experiments.config.ExperimentSpec;
 import dev.nbo.experiments.config.ExperimentsConfig;
 import dev.nbo.experiments.report.ExperimentReport;
 import dev.nbo.experiments.report.ReportEngine;
 import dev.nbo.experiments.report.ReportJson;
-import dev.nbo.experiments.report.ReportSettings;
 import dev.nbo.serving.api.ApiException;
 import dev.nbo.serving.api.HttpMethod;
 import dev.nbo.serving.api.Route;
@@ -100,20 +100,12 @@ public final class ExperimentsRoutes {
         } catch (IllegalStateException noData) {
             throw new ApiException(409, "no_data", "No data yet", noData.getMessage());
         }
-        ExperimentReport report = ReportEngine.analyze(attributed.units(), settings(experiment),
+        ExperimentReport report = ReportEngine.analyze(attributed.units(), ExperimentReportSettings.of(experiment),
                 attributed.decisions());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("experiment", name);
         body.put("attribution", attributed.summary());
         body.put("report", ReportJson.toJson(report));
         ctx.json(body);
-    }
-
-    /** The report's settings for one of the platform's experiments: its control and its configured weights. */
-    public static ReportSettings settings(ExperimentSpec experiment) {
-        Map<String, Double> weights = new LinkedHashMap<>();
-        experiment.arms().forEach(a -> weights.put(a.name(), experiment.share(a.name())));
-        return new ReportSettings("Experiment " + experiment.name() + " on block " + experiment.block(),
-                experiment.control(), weights, false, 0.95, 0.001);
     }
 }
