@@ -23,10 +23,14 @@ import java.util.TreeSet;
  * the same decisions do not depend on batching or order.
  */
 public final class ExperimentSimulation {
-    /** How long after the send each kind of event happens, in serving time. */
-    static final Duration OPEN_DELAY = Duration.ofSeconds(1);
-    static final Duration CLICK_DELAY = Duration.ofSeconds(2);
-    static final Duration PURCHASE_DELAY = Duration.ofSeconds(3);
+    /**
+     * How long after the send each kind of event happens, in serving time. Serving time runs at the wall clock's
+     * pace and events may not be in the server's future, so realistic delays (hours) would mean waiting hours: the
+     * delays only put the events in their natural order.
+     */
+    static final Duration OPEN_DELAY = Duration.ofMillis(250);
+    static final Duration CLICK_DELAY = Duration.ofMillis(500);
+    static final Duration PURCHASE_DELAY = Duration.ofMillis(750);
 
     private final World world;
     private final OutcomeModel model;
@@ -62,9 +66,9 @@ public final class ExperimentSimulation {
         }
     }
 
+    /** Runs the send rounds against a server that is ready (see {@link ServingClient#checkReady()}). */
     public SimulationSummary run(Settings settings) {
         long started = System.nanoTime();
-        client.checkReady();
         int customers = settings.customers() == 0 ? world.customers() : settings.customers();
         if (customers > world.customers()) {
             throw new IllegalArgumentException("--customers " + customers + " is more than the world's "

@@ -41,12 +41,14 @@ public final class OutcomeModel {
      */
     public EmailOutcome draw(LatentCustomer customer, List<ShownOffer> offers, LocalDate day,
                              SplittableRandom random) {
+        List<Offer> catalogOffers = offers.stream().map(this::offer).toList();
         if (random.nextDouble() >= customer.openRate()) {
             return EmailOutcome.unopened();
         }
         List<EmailOutcome.Click> clicks = new ArrayList<>();
-        for (ShownOffer shown : offers) {
-            Offer offer = offer(shown);
+        for (int i = 0; i < offers.size(); i++) {
+            ShownOffer shown = offers.get(i);
+            Offer offer = catalogOffers.get(i);
             Category category = world.categoryOf(offer);
             double click = customer.clickProbability(category, offer.discount(), day) / shown.rank();
             if (random.nextDouble() >= click) {

@@ -15,7 +15,8 @@ import java.time.temporal.ChronoUnit;
  * The simulator's reading of the server's clock, so that outcome events are stamped at serving time. A server with
  * {@code clock: snapshot} tells time as the online snapshot's as-of instant plus the wall time since it started; the
  * simulator starts its own count when it is created, after the server was ready, so its reading is never ahead of the
- * server's (events must not be in the future for the online features) and lags it by the server's start-up time.
+ * server's (events must not be in the future for the online features) as long as it is created once the server is
+ * ready; it lags the server's by the time between the server's start and then.
  */
 public final class ServingClock {
     private final Clock wall;
@@ -38,17 +39,12 @@ public final class ServingClock {
         return new ServingClock(wall, wall.instant());
     }
 
-    /** The serving clock of a server on {@code clock: snapshot} with this online snapshot folder. */
-    public static ServingClock ofSnapshot(Path onlineSnapshot, Clock wall) {
-        return startingAt(asOf(onlineSnapshot), wall);
-    }
-
     public Instant now() {
         return origin.plus(Duration.between(wallAtOrigin, wall.instant()));
     }
 
     /** The as-of instant in the snapshot's {@code manifest.json} ({@code as_of_us}, epoch microseconds). */
-    static Instant asOf(Path onlineSnapshot) {
+    public static Instant asOf(Path onlineSnapshot) {
         Path manifest = onlineSnapshot.resolve("manifest.json");
         if (!Files.isRegularFile(manifest)) {
             throw new IllegalArgumentException("no online snapshot at " + onlineSnapshot + " (no manifest.json): pass"

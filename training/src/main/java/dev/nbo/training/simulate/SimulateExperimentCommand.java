@@ -7,15 +7,17 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code nbo simulate-experiment}: a simulated e-mail campaign on the synthetic world against a running server. */
 @Command(name = "simulate-experiment", mixinStandardHelpOptions = true, versionProvider = Versions.class,
-        description = {"Acts as the e-mail service provider of the synthetic world against a running ./nbo serve: in"
-                + " each send round, asks the server for every customer's offers (POST /v1/offers:batch, 1,000 at a"
+        description = {"Acts as the e-mail service provider of the synthetic world against a running server"
+                + " (./nbo serve): in each send round, asks the server for every customer's offers (POST /v1/offers:batch, 1,000 at a"
                 + " time), draws from the customer's TRUE behaviour (the generator's latent open rate, click"
                 + " probability by category affinity and discount, and conversion) whether the e-mail is opened,"
                 + " which offers are clicked and whether a click ends in a purchase, and posts those events"
@@ -69,22 +71,26 @@ public final class SimulateExperimentCommand implements Callable<Integer> {
         Path warehouseDir = warehouse != null ? warehouse : ProjectPaths.home().resolve("nbo-work/demo/warehouse");
         int customerCount = customerCount(customers);
         ExperimentSimulation.Settings settings = new ExperimentSimulation.Settings(block, sends, seed, customerCount);
-        ServingClock servingClock = servingClock(warehouseDir);
+        ServingClient client = new ServingClient(uri(server), key);
         World world = WarehouseWorld.load(warehouseDir);
-        System.out.printf("Simulating %d send%s to %s customers of %s on %s, block %s, seed %d%n", sends,
-                sends == 1 ? "" : "s", customerCount == 0 ? String.format("%,d", world.customers())
-                        : String.format("%,d", customerCount), warehouseDir, server, block, seed);
-        ExperimentSimulation simulation = new ExperimentSimulation(world, new ServingClient(uri(server), key),
-                servingClock, System.out);
-        simulation.run(settings).print(System.out);
+        Optional<Instant> asOf = snapshotAsOf(warehouseDir);
+        client.checkReady();
+        // counted from now, when the server is ready, so the reading is never ahead of the server's own clock
+        ServingClock servingClock = asOf.map(t -> ServingClock.startingAt(t, Clock.systemUTC()))
+                .orElseGet(() -> ServingClock.wall(Clock.systemUTC()));
+        System.out.printf("Simulating %d send%s to %,d customers of %s on %s (block %s, seed %d, serving time %s)%n",
+                sends, sends == 1 ? "" : "s", customerCount == 0 ? world.customers() : customerCount, warehouseDir,
+                server, block, seed, servingClock.now());
+        new ExperimentSimulation(world, client, servingClock, System.out).run(settings).print(System.out);
         return 0;
     }
 
-    private ServingClock servingClock(Path warehouseDir) {
+    /** The snapshot's as-of instant under {@code --clock snapshot}; empty under {@code --clock wall}. */
+    private Optional<Instant> snapshotAsOf(Path warehouseDir) {
         return switch (clock.toLowerCase(Locale.ROOT)) {
-            case "snapshot" -> ServingClock.ofSnapshot(snapshot != null ? snapshot
-                    : warehouseDir.toAbsolutePath().getParent().resolve("features/online"), Clock.systemUTC());
-            case "wall" -> ServingClock.wall(Clock.systemUTC());
+            case "snapshot" -> Optional.of(ServingClock.asOf(snapshot != null ? snapshot
+                    : warehouseDir.toAbsolutePath().getParent().resolve("features/online")));
+            case "wall" -> Optional.empty();
             default -> throw new IllegalArgumentException("--clock must be snapshot or wall, got '" + clock + "'");
         };
     }
