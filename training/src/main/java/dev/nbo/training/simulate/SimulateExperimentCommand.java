@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -80,7 +81,7 @@ public final class SimulateExperimentCommand implements Callable<Integer> {
                 .orElseGet(() -> ServingClock.wall(Clock.systemUTC()));
         System.out.printf("Simulating %d send%s to %,d customers of %s on %s (block %s, seed %d, serving time %s)%n",
                 sends, sends == 1 ? "" : "s", customerCount == 0 ? world.customers() : customerCount, warehouseDir,
-                server, block, seed, servingClock.now());
+                server, block, seed, servingClock.now().truncatedTo(ChronoUnit.MILLIS));
         new ExperimentSimulation(world, client, servingClock, System.out).run(settings).print(System.out);
         return 0;
     }
