@@ -31,7 +31,11 @@ import picocli.CommandLine.Option;
                 + " the segments against the baselines and the example rules, registers the model and prints the"
                 + " model-vs-baselines table.",
                 "Everything stays under --out; running it again replaces the warehouse and the features, and registers"
-                + " a new version that the promotion gate compares with the champion of the previous run.", ""},
+                + " a new version that the promotion gate compares with the champion of the previous run.",
+                "./nbo demo without --out then goes on: it starts the service in the background, runs a simulated A/B"
+                + " experiment against it (./nbo simulate-experiment: model vs rules vs control, outcomes drawn from"
+                + " the generator's true customers), writes the report (./nbo export-logs, ./nbo report) and serves.",
+                "See docs/experiments-demo.md.", ""},
         sortOptions = false)
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR",

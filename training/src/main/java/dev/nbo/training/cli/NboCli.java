@@ -5,6 +5,7 @@ import dev.nbo.features.cli.FeaturesCommand;
 import dev.nbo.features.cli.GenerateCommand;
 import dev.nbo.features.cli.ImportCommand;
 import dev.nbo.features.cli.Versions;
+import dev.nbo.training.simulate.SimulateExperimentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nbo",
         mixinStandardHelpOptions = true,
         versionProvider = Versions.class,
-        description = "NBO: next-best-offer for email — features, training, evaluation.",
+        description = "NBO: next-best-offer for email — features, training, evaluation, simulated experiments.",
         subcommands = {
                 DemoCommand.class,
                 GenerateCommand.class,
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
                 FeaturesCommand.class,
                 TrainCommand.class,
                 RetrainCommand.class,
+                SimulateExperimentCommand.class,
                 BenchCommand.class,
         })
 public final class NboCli implements Runnable {
