@@ -67,7 +67,11 @@ final class LoadGenerator {
                 ranked.perSecond() / ceiling.perSecond(), threads, Runtime.getRuntime().availableProcessors());
     }
 
-    void ingest(int batches, List<String> customers, List<String> products) {
+    /** What an ingestion run posted: accepted events and the seconds from the first post to the last 202. */
+    record Ingested(long events, double seconds) {
+    }
+
+    Ingested ingest(String idPrefix, int batches, List<String> customers, List<String> products) {
         AtomicLong next = new AtomicLong();
         AtomicLong events = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -79,12 +83,13 @@ final class LoadGenerator {
                 SplittableRandom random = new SplittableRandom(next.get() * 31 + Thread.currentThread().getId());
                 long batch;
                 while ((batch = next.getAndIncrement()) < batches) {
-                    StringBuilder body = new StringBuilder("[");
+                    StringBuilder body = new StringBuilder(160_000).append('[');
+                    String now = java.time.Instant.now().toString();
                     for (int i = 0; i < 1000; i++) {
-                        body.append(i == 0 ? "" : ",").append("{\"event_id\":\"bench-").append(batch).append('-')
-                                .append(i).append("\",\"customer_id\":\"")
+                        body.append(i == 0 ? "" : ",").append("{\"event_id\":\"").append(idPrefix).append('-')
+                                .append(batch).append('-').append(i).append("\",\"customer_id\":\"")
                                 .append(customers.get(random.nextInt(customers.size())))
-                                .append("\",\"time\":\"").append(java.time.Instant.now())
+                                .append("\",\"time\":\"").append(now)
                                 .append("\",\"type\":\"page_view\",\"product_id\":\"")
                                 .append(products.get(random.nextInt(products.size()))).append("\"}");
                     }
@@ -103,8 +108,10 @@ final class LoadGenerator {
         await(clients);
         pool.shutdown();
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf("%n%,d events in %d batches of 1,000 from %d clients: %.1f s, %,.0f durable events/s, %d failed"
-                + " batches%n", events.get(), batches, threads, seconds, events.get() / seconds, errors.get());
+        out.printf("%s: %,d events in %d batches of 1,000 from %d clients: %.1f s, %,.0f durable events/s, %d failed"
+                + " batches%n", idPrefix, events.get(), batches, threads, seconds, events.get() / seconds,
+                errors.get());
+        return new Ingested(events.get(), seconds);
     }
 
     private Result closedLoop(String what, int seconds, Function<SplittableRandom, String> path) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,11 +124,45 @@ public final class ServingBenchCli implements Runnable {
                 description = "Batches of 1,000 events to post (default: ${DEFAULT-VALUE}).")
         int batches;
 
+        @Option(names = "--warmup", paramLabel = "N", defaultValue = "30",
+                description = "Batches posted first and not counted, while the JIT compiles the path"
+                        + " (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
         @Override
         public Integer call() {
             List<String> customers = customers();
             List<String> products = products();
-            return drive(load -> load.ingest(batches, customers, products));
+            ServingServer server = start(temporary());
+            LoadGenerator.Ingested ingested = null;
+            long cpuBefore = 0;
+            double drain;
+            try {
+                LoadGenerator load = new LoadGenerator(server.port(), ServeCommand.DEMO_KEY, threads, System.out);
+                load.ingest("warm-up", warmup, customers, products);
+                cpuBefore = processCpuNanos();
+                ingested = load.ingest("measured", batches, customers, products);
+            } finally {
+                // closing waits for the applier to write every accepted event into the store and commit it
+                long closing = System.nanoTime();
+                server.close();
+                drain = (System.nanoTime() - closing) / 1e9;
+            }
+            double cpuMicros = (processCpuNanos() - cpuBefore) / 1e3 / ingested.events();
+            System.out.printf("applied to the online store and committed %.1f s after the last 202 (server closed)%n",
+                    drain);
+            System.out.printf("durable and applied: %,.0f events/s (accepted events / (load + drain) seconds)%n",
+                    ingested.events() / (ingested.seconds() + drain));
+            System.out.printf("CPU of this JVM (server and clients): %.1f us per event, so at most %,.0f events/s"
+                    + " on %d cores with nothing else running%n", cpuMicros,
+                    Runtime.getRuntime().availableProcessors() * 1e6 / cpuMicros,
+                    Runtime.getRuntime().availableProcessors());
+            return 0;
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
         }
     }
 }
