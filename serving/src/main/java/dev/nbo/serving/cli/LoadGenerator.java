@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,12 +37,18 @@ final class LoadGenerator {
         this.out = out;
     }
 
-    record Result(String what, long requests, long errors, double seconds, long[] latencies) {
-        double perSecond() {
-            return requests / seconds;
+    /** One phase's figures: requests/s, failed requests, and the median and 99th percentile latency. */
+    record Result(String what, double perSecond, long errors, double p50Millis, double p99Millis) {
+        static Result of(String what, long requests, long errors, double seconds, long[] latencies) {
+            return new Result(what, requests / seconds, errors, percentileMillis(latencies, 0.5),
+                    percentileMillis(latencies, 0.99));
         }
 
-        double percentileMillis(double p) {
+        static Result ofPercentiles(String what, double perSecond, long errors, double p50Millis, double p99Millis) {
+            return new Result(what, perSecond, errors, p50Millis, p99Millis);
+        }
+
+        private static double percentileMillis(long[] latencies, double p) {
             if (latencies.length == 0) {
                 return Double.NaN;
             }
@@ -51,20 +58,46 @@ final class LoadGenerator {
         }
     }
 
-    void compare(int seconds, String block, List<String> customers) {
-        Function<SplittableRandom, String> offers = random -> "/v1/customers/"
-                + customers.get(random.nextInt(customers.size())) + "/offers?block=" + block;
-        closedLoop("warm-up", 2, offers);
+    /**
+     * The serving benchmark: the ceiling (/health), the offers endpoint on a narrow and a wide block, the wide one at
+     * half its maximum rate (paced, Java generator); with wrk, the three closed-loop phases again from wrk.
+     */
+    void compare(int seconds, String narrowBlock, String wideBlock, List<String> customers, Optional<Wrk> wrk) {
+        List<String> narrow = customers.stream().map(c -> "/v1/customers/" + c + "/offers?block=" + narrowBlock)
+                .toList();
+        List<String> wide = customers.stream().map(c -> "/v1/customers/" + c + "/offers?block=" + wideBlock)
+                .toList();
+        closedLoop("warm-up", Math.max(2, seconds / 2), pick(narrow));
+        closedLoop("warm-up", Math.max(2, seconds / 2), pick(wide));
+        List<Result> results = new ArrayList<>();
         Result ceiling = closedLoop("GET /health (ceiling)", seconds, random -> "/health");
-        Result ranked = closedLoop("GET offers (" + block + ")", seconds, offers);
-        Result paced = paced("GET offers at half its max rate", seconds, ranked.perSecond() / 2, offers);
-        out.printf("%n%-36s %10s %8s %10s %10s%n", "", "requests/s", "errors", "p50 (ms)", "p99 (ms)");
-        for (Result r : List.of(ceiling, ranked, paced)) {
-            out.printf("%-36s %10.0f %8d %10.2f %10.2f%n", r.what(), r.perSecond(), r.errors(),
-                    r.percentileMillis(0.5), r.percentileMillis(0.99));
+        Result ranked = closedLoop("GET offers, " + narrowBlock, seconds, pick(narrow));
+        Result rankedWide = closedLoop("GET offers, " + wideBlock, seconds, pick(wide));
+        results.addAll(List.of(ceiling, ranked, rankedWide));
+        results.add(paced("GET offers, " + wideBlock + ", half max rate", seconds, rankedWide.perSecond() / 2,
+                pick(wide)));
+        Optional<Result[]> fromWrk = wrk.map(w -> new Result[] {
+            w.run("GET /health (ceiling)", seconds, List.of("/health")),
+            w.run("GET offers, " + narrowBlock, seconds, narrow),
+            w.run("GET offers, " + wideBlock, seconds, wide)});
+        fromWrk.ifPresent(r -> results.addAll(List.of(r)));
+
+        out.printf("%n%-52s %10s %8s %10s %10s%n", "", "requests/s", "errors", "p50 (ms)", "p99 (ms)");
+        for (Result r : results) {
+            out.printf("%-52s %10.0f %8d %10.2f %10.2f%n", r.what(), r.perSecond(), r.errors(), r.p50Millis(),
+                    r.p99Millis());
         }
-        out.printf("ratio offers / ceiling: %.2f (%d client threads, %d cores)%n",
-                ranked.perSecond() / ceiling.perSecond(), threads, Runtime.getRuntime().availableProcessors());
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf("ratio offers / ceiling, Java generator (%d clients, %d cores): %.2f (%s), %.2f (%s)%n", threads,
+                cores, ranked.perSecond() / ceiling.perSecond(), narrowBlock,
+                rankedWide.perSecond() / ceiling.perSecond(), wideBlock);
+        fromWrk.ifPresent(r -> out.printf("ratio offers / ceiling, %s: %.2f (%s), %.2f (%s)%n",
+                wrk.get().describe(), r[1].perSecond() / r[0].perSecond(), narrowBlock,
+                r[2].perSecond() / r[0].perSecond(), wideBlock));
+    }
+
+    private static Function<SplittableRandom, String> pick(List<String> paths) {
+        return random -> paths.get(random.nextInt(paths.size()));
     }
 
     /** What an ingestion run posted: accepted events and the seconds from the first post to the last 202. */
@@ -142,7 +175,7 @@ final class LoadGenerator {
         }
         long[] all = merge(clients);
         pool.shutdown();
-        return new Result(what, all.length, errors.get(), (System.nanoTime() - start) / 1e9, all);
+        return Result.of(what, all.length, errors.get(), (System.nanoTime() - start) / 1e9, all);
     }
 
     private Result paced(String what, int seconds, double rate, Function<SplittableRandom, String> path) {
@@ -178,7 +211,7 @@ final class LoadGenerator {
         }
         long[] all = merge(clients);
         pool.shutdown();
-        return new Result(what + String.format(" (%.0f/s)", rate), all.length, errors.get(),
+        return Result.of(what + String.format(" (%.0f/s)", rate), all.length, errors.get(),
                 (System.nanoTime() - start) / 1e9, all);
     }
 
