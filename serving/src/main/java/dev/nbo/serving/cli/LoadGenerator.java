@@ -37,15 +37,24 @@ final class LoadGenerator {
         this.out = out;
     }
 
-    /** One phase's figures: requests/s, failed requests, and the median and 99th percentile latency. */
-    record Result(String what, double perSecond, long errors, double p50Millis, double p99Millis) {
+    /**
+     * One phase's figures: requests/s, failed requests, the median and 99th percentile latency, and the CPU this JVM
+     * used per request (the server's alone when wrk drives it; the server's and the Java clients' otherwise), which
+     * other jobs on a shared machine disturb much less than the rates.
+     */
+    record Result(String what, double perSecond, long errors, double p50Millis, double p99Millis,
+                  double cpuMicrosPerRequest) {
         static Result of(String what, long requests, long errors, double seconds, long[] latencies) {
             return new Result(what, requests / seconds, errors, percentileMillis(latencies, 0.5),
-                    percentileMillis(latencies, 0.99));
+                    percentileMillis(latencies, 0.99), Double.NaN);
         }
 
         static Result ofPercentiles(String what, double perSecond, long errors, double p50Millis, double p99Millis) {
-            return new Result(what, perSecond, errors, p50Millis, p99Millis);
+            return new Result(what, perSecond, errors, p50Millis, p99Millis, Double.NaN);
+        }
+
+        Result withCpu(long cpuNanos, double seconds) {
+            return new Result(what, perSecond, errors, p50Millis, p99Millis, cpuNanos / 1e3 / (perSecond * seconds));
         }
 
         private static double percentileMillis(long[] latencies, double p) {
@@ -70,22 +79,23 @@ final class LoadGenerator {
         closedLoop("warm-up", Math.max(2, seconds / 2), pick(narrow));
         closedLoop("warm-up", Math.max(2, seconds / 2), pick(wide));
         List<Result> results = new ArrayList<>();
-        Result ceiling = closedLoop("GET /health (ceiling)", seconds, random -> "/health");
-        Result ranked = closedLoop("GET offers, " + narrowBlock, seconds, pick(narrow));
-        Result rankedWide = closedLoop("GET offers, " + wideBlock, seconds, pick(wide));
+        Result ceiling = withCpu(() -> closedLoop("GET /health (ceiling)", seconds, random -> "/health"), seconds);
+        Result ranked = withCpu(() -> closedLoop("GET offers, " + narrowBlock, seconds, pick(narrow)), seconds);
+        Result rankedWide = withCpu(() -> closedLoop("GET offers, " + wideBlock, seconds, pick(wide)), seconds);
         results.addAll(List.of(ceiling, ranked, rankedWide));
         results.add(paced("GET offers, " + wideBlock + ", half max rate", seconds, rankedWide.perSecond() / 2,
                 pick(wide)));
         Optional<Result[]> fromWrk = wrk.map(w -> new Result[] {
-            w.run("GET /health (ceiling)", seconds, List.of("/health")),
-            w.run("GET offers, " + narrowBlock, seconds, narrow),
-            w.run("GET offers, " + wideBlock, seconds, wide)});
+            withCpu(() -> w.run("GET /health (ceiling)", seconds, List.of("/health")), seconds),
+            withCpu(() -> w.run("GET offers, " + narrowBlock, seconds, narrow), seconds),
+            withCpu(() -> w.run("GET offers, " + wideBlock, seconds, wide), seconds)});
         fromWrk.ifPresent(r -> results.addAll(List.of(r)));
 
-        out.printf("%n%-52s %10s %8s %10s %10s%n", "", "requests/s", "errors", "p50 (ms)", "p99 (ms)");
+        out.printf("%n%-52s %10s %8s %10s %10s %12s%n", "", "requests/s", "errors", "p50 (ms)", "p99 (ms)",
+                "CPU us/req");
         for (Result r : results) {
-            out.printf("%-52s %10.0f %8d %10.2f %10.2f%n", r.what(), r.perSecond(), r.errors(), r.p50Millis(),
-                    r.p99Millis());
+            out.printf("%-52s %10.0f %8d %10.2f %10.2f %12.0f%n", r.what(), r.perSecond(), r.errors(), r.p50Millis(),
+                    r.p99Millis(), r.cpuMicrosPerRequest());
         }
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf("ratio offers / ceiling, Java generator (%d clients, %d cores): %.2f (%s), %.2f (%s)%n", threads,
@@ -94,6 +104,17 @@ final class LoadGenerator {
         fromWrk.ifPresent(r -> out.printf("ratio offers / ceiling, %s: %.2f (%s), %.2f (%s)%n",
                 wrk.get().describe(), r[1].perSecond() / r[0].perSecond(), narrowBlock,
                 r[2].perSecond() / r[0].perSecond(), wideBlock));
+    }
+
+    private static Result withCpu(java.util.function.Supplier<Result> phase, int seconds) {
+        long before = processCpuNanos();
+        Result result = phase.get();
+        return result.withCpu(processCpuNanos() - before, seconds);
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static Function<SplittableRandom, String> pick(List<String> paths) {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -132,7 +131,7 @@ public final class ServingBenchCli implements Runnable {
                 description = "Batches of 1,000 events to post (default: ${DEFAULT-VALUE}).")
         int batches;
 
-        @Option(names = "--warmup", paramLabel = "N", defaultValue = "30",
+        @Option(names = "--warmup", paramLabel = "N", defaultValue = "100",
                 description = "Batches posted first and not counted, while the JIT compiles the path"
                         + " (default: ${DEFAULT-VALUE}).")
         int warmup;
@@ -170,8 +169,7 @@ public final class ServingBenchCli implements Runnable {
         }
 
         private static long processCpuNanos() {
-            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime();
+            return LoadGenerator.processCpuNanos();
         }
     }
 }
