@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * {@code POST /v1/events}: a JSON array of up to 10,000 events, answered 202 once the accepted ones are on disk and
- * applied to the online store (docs/event-ingestion.md).
+ * staged for the online store (docs/event-ingestion.md).
  */
 final class EventsRoutes {
     private final EventIngestor ingestor;

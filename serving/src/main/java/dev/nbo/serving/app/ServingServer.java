@@ -25,6 +25,7 @@ import dev.nbo.serving.experiment.ExperimentDecider;
 import dev.nbo.serving.experiment.ExperimentLogs;
 import dev.nbo.serving.experiment.ExperimentsRoutes;
 import dev.nbo.serving.ingest.EventIngestor;
+import dev.nbo.serving.ingest.EventSink;
 import dev.nbo.serving.log.DecisionLog;
 import dev.nbo.serving.log.DecisionWriter;
 import dev.nbo.serving.model.ModelHolder;
@@ -84,17 +85,18 @@ public final class ServingServer implements AutoCloseable {
             store = config.store().open();
             loadSnapshotIfEmpty(store, config, spec, out);
             LongSupplier clock = clock(config, spec);
-            OnlineFeatures features = new OnlineFeatures(store, spec, offers, config.store().staleAfter(),
-                    Duration.ofSeconds(30), Clock.systemUTC());
-            Metrics metrics = new Metrics();
             EventApplier applier = new EventApplier(store, spec, offers);
+            // reads through the applier see events staged by the ingestor before they are applied (read-your-writes)
+            OnlineFeatures features = new OnlineFeatures(store, spec, offers, config.store().staleAfter(),
+                    Duration.ofSeconds(30), Clock.systemUTC(), applier);
+            Metrics metrics = new Metrics();
             OnlineStore opened = store;
             // applied events must be in the store file before the ingestor checkpoints them (KillDuringIngestionIT)
             EventIngestor ingestor = EventIngestor.open(config.logDir().resolve("events"), opened::category,
-                    rows -> {
+                    EventSink.of(applier::stage, rows -> {
                         applier.apply(rows);
                         opened.flush();
-                    }, Clock.systemUTC());
+                    }), Clock.systemUTC());
             logs.add(ingestor);
             DecisionLog decisionLog = DecisionLog.open(config.logDir().resolve("decisions"));
             logs.add(decisionLog);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,12 +37,27 @@ final class LoadGenerator {
         this.out = out;
     }
 
-    record Result(String what, long requests, long errors, double seconds, long[] latencies) {
-        double perSecond() {
-            return requests / seconds;
+    /**
+     * One phase's figures: requests/s, failed requests, the median and 99th percentile latency, and the CPU this JVM
+     * used per request (the server's alone when wrk drives it; the server's and the Java clients' otherwise), which
+     * other jobs on a shared machine disturb much less than the rates.
+     */
+    record Result(String what, double perSecond, long errors, double p50Millis, double p99Millis,
+                  double cpuMicrosPerRequest) {
+        static Result of(String what, long requests, long errors, double seconds, long[] latencies) {
+            return new Result(what, requests / seconds, errors, percentileMillis(latencies, 0.5),
+                    percentileMillis(latencies, 0.99), Double.NaN);
         }
 
-        double percentileMillis(double p) {
+        static Result ofPercentiles(String what, double perSecond, long errors, double p50Millis, double p99Millis) {
+            return new Result(what, perSecond, errors, p50Millis, p99Millis, Double.NaN);
+        }
+
+        Result withCpu(long cpuNanos, double seconds) {
+            return new Result(what, perSecond, errors, p50Millis, p99Millis, cpuNanos / 1e3 / (perSecond * seconds));
+        }
+
+        private static double percentileMillis(long[] latencies, double p) {
             if (latencies.length == 0) {
                 return Double.NaN;
             }
@@ -51,23 +67,65 @@ final class LoadGenerator {
         }
     }
 
-    void compare(int seconds, String block, List<String> customers) {
-        Function<SplittableRandom, String> offers = random -> "/v1/customers/"
-                + customers.get(random.nextInt(customers.size())) + "/offers?block=" + block;
-        closedLoop("warm-up", 2, offers);
-        Result ceiling = closedLoop("GET /health (ceiling)", seconds, random -> "/health");
-        Result ranked = closedLoop("GET offers (" + block + ")", seconds, offers);
-        Result paced = paced("GET offers at half its max rate", seconds, ranked.perSecond() / 2, offers);
-        out.printf("%n%-36s %10s %8s %10s %10s%n", "", "requests/s", "errors", "p50 (ms)", "p99 (ms)");
-        for (Result r : List.of(ceiling, ranked, paced)) {
-            out.printf("%-36s %10.0f %8d %10.2f %10.2f%n", r.what(), r.perSecond(), r.errors(),
-                    r.percentileMillis(0.5), r.percentileMillis(0.99));
+    /**
+     * The serving benchmark: the ceiling (/health), the offers endpoint on a narrow and a wide block, the wide one at
+     * half its maximum rate (paced, Java generator); with wrk, the three closed-loop phases again from wrk.
+     */
+    void compare(int seconds, String narrowBlock, String wideBlock, List<String> customers, Optional<Wrk> wrk) {
+        List<String> narrow = customers.stream().map(c -> "/v1/customers/" + c + "/offers?block=" + narrowBlock)
+                .toList();
+        List<String> wide = customers.stream().map(c -> "/v1/customers/" + c + "/offers?block=" + wideBlock)
+                .toList();
+        closedLoop("warm-up", Math.max(2, seconds / 2), pick(narrow));
+        closedLoop("warm-up", Math.max(2, seconds / 2), pick(wide));
+        List<Result> results = new ArrayList<>();
+        Result ceiling = withCpu(() -> closedLoop("GET /health (ceiling)", seconds, random -> "/health"), seconds);
+        Result ranked = withCpu(() -> closedLoop("GET offers, " + narrowBlock, seconds, pick(narrow)), seconds);
+        Result rankedWide = withCpu(() -> closedLoop("GET offers, " + wideBlock, seconds, pick(wide)), seconds);
+        results.addAll(List.of(ceiling, ranked, rankedWide));
+        results.add(paced("GET offers, " + wideBlock + ", half max rate", seconds, rankedWide.perSecond() / 2,
+                pick(wide)));
+        Optional<Result[]> fromWrk = wrk.map(w -> new Result[] {
+            withCpu(() -> w.run("GET /health (ceiling)", seconds, List.of("/health")), seconds),
+            withCpu(() -> w.run("GET offers, " + narrowBlock, seconds, narrow), seconds),
+            withCpu(() -> w.run("GET offers, " + wideBlock, seconds, wide), seconds)});
+        fromWrk.ifPresent(r -> results.addAll(List.of(r)));
+
+        out.printf("%n%-52s %10s %8s %10s %10s %12s%n", "", "requests/s", "errors", "p50 (ms)", "p99 (ms)",
+                "CPU us/req");
+        for (Result r : results) {
+            out.printf("%-52s %10.0f %8d %10.2f %10.2f %12.0f%n", r.what(), r.perSecond(), r.errors(), r.p50Millis(),
+                    r.p99Millis(), r.cpuMicrosPerRequest());
         }
-        out.printf("ratio offers / ceiling: %.2f (%d client threads, %d cores)%n",
-                ranked.perSecond() / ceiling.perSecond(), threads, Runtime.getRuntime().availableProcessors());
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf("ratio offers / ceiling, Java generator (%d clients, %d cores): %.2f (%s), %.2f (%s)%n", threads,
+                cores, ranked.perSecond() / ceiling.perSecond(), narrowBlock,
+                rankedWide.perSecond() / ceiling.perSecond(), wideBlock);
+        fromWrk.ifPresent(r -> out.printf("ratio offers / ceiling, %s: %.2f (%s), %.2f (%s)%n",
+                wrk.get().describe(), r[1].perSecond() / r[0].perSecond(), narrowBlock,
+                r[2].perSecond() / r[0].perSecond(), wideBlock));
     }
 
-    void ingest(int batches, List<String> customers, List<String> products) {
+    private static Result withCpu(java.util.function.Supplier<Result> phase, int seconds) {
+        long before = processCpuNanos();
+        Result result = phase.get();
+        return result.withCpu(processCpuNanos() - before, seconds);
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static Function<SplittableRandom, String> pick(List<String> paths) {
+        return random -> paths.get(random.nextInt(paths.size()));
+    }
+
+    /** What an ingestion run posted: accepted events and the seconds from the first post to the last 202. */
+    record Ingested(long events, double seconds) {
+    }
+
+    Ingested ingest(String idPrefix, int batches, List<String> customers, List<String> products) {
         AtomicLong next = new AtomicLong();
         AtomicLong events = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -79,12 +137,13 @@ final class LoadGenerator {
                 SplittableRandom random = new SplittableRandom(next.get() * 31 + Thread.currentThread().getId());
                 long batch;
                 while ((batch = next.getAndIncrement()) < batches) {
-                    StringBuilder body = new StringBuilder("[");
+                    StringBuilder body = new StringBuilder(160_000).append('[');
+                    String now = java.time.Instant.now().toString();
                     for (int i = 0; i < 1000; i++) {
-                        body.append(i == 0 ? "" : ",").append("{\"event_id\":\"bench-").append(batch).append('-')
-                                .append(i).append("\",\"customer_id\":\"")
+                        body.append(i == 0 ? "" : ",").append("{\"event_id\":\"").append(idPrefix).append('-')
+                                .append(batch).append('-').append(i).append("\",\"customer_id\":\"")
                                 .append(customers.get(random.nextInt(customers.size())))
-                                .append("\",\"time\":\"").append(java.time.Instant.now())
+                                .append("\",\"time\":\"").append(now)
                                 .append("\",\"type\":\"page_view\",\"product_id\":\"")
                                 .append(products.get(random.nextInt(products.size()))).append("\"}");
                     }
@@ -103,8 +162,10 @@ final class LoadGenerator {
         await(clients);
         pool.shutdown();
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf("%n%,d events in %d batches of 1,000 from %d clients: %.1f s, %,.0f durable events/s, %d failed"
-                + " batches%n", events.get(), batches, threads, seconds, events.get() / seconds, errors.get());
+        out.printf("%s: %,d events in %d batches of 1,000 from %d clients: %.1f s, %,.0f durable events/s, %d failed"
+                + " batches%n", idPrefix, events.get(), batches, threads, seconds, events.get() / seconds,
+                errors.get());
+        return new Ingested(events.get(), seconds);
     }
 
     private Result closedLoop(String what, int seconds, Function<SplittableRandom, String> path) {
@@ -135,7 +196,7 @@ final class LoadGenerator {
         }
         long[] all = merge(clients);
         pool.shutdown();
-        return new Result(what, all.length, errors.get(), (System.nanoTime() - start) / 1e9, all);
+        return Result.of(what, all.length, errors.get(), (System.nanoTime() - start) / 1e9, all);
     }
 
     private Result paced(String what, int seconds, double rate, Function<SplittableRandom, String> path) {
@@ -171,7 +232,7 @@ final class LoadGenerator {
         }
         long[] all = merge(clients);
         pool.shutdown();
-        return new Result(what + String.format(" (%.0f/s)", rate), all.length, errors.get(),
+        return Result.of(what + String.format(" (%.0f/s)", rate), all.length, errors.get(),
                 (System.nanoTime() - start) / 1e9, all);
     }
 

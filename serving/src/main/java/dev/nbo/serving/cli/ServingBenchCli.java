@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,12 +60,15 @@ public final class ServingBenchCli implements Runnable {
             return OnlineSnapshot.open(serving.onlineSnapshot(), FeatureSpec.load(serving.spec()));
         }
 
-        /** The demo's service on a fresh store and logs in a temporary folder, on a free port. */
-        ServingServer start(Path work) {
-            Path file = configFile();
-            ServingConfig serving = ServingConfig.load(file).withPort(0)
+        /** The demo's configuration on a fresh store and logs in {@code work}, on a free port. */
+        ServingConfig config(Path work) {
+            return ServingConfig.load(configFile()).withPort(0)
                     .withStoreAndLogs(StoreConfig.embedded(work.resolve("online.mv")), work.resolve("logs"));
-            System.out.println("Starting the service on " + file + " (store and logs in " + work + ") ...");
+        }
+
+        ServingServer start(ServingConfig serving, Path work) {
+            System.out.println("Starting the service on " + configFile() + " (store, logs and bench files in "
+                    + work + ") ...");
             return ServingServer.start(serving, new PrintStream(OutputStream.nullOutputStream()));
         }
 
@@ -78,14 +82,6 @@ public final class ServingBenchCli implements Runnable {
             return List.copyOf(snapshot().productCategories().keySet());
         }
 
-        /** Starts the service, runs {@code load} against it, stops it; the exit code. */
-        int drive(java.util.function.Consumer<LoadGenerator> load) {
-            try (ServingServer server = start(temporary())) {
-                load.accept(new LoadGenerator(server.port(), ServeCommand.DEMO_KEY, threads, System.out));
-            }
-            return 0;
-        }
-
         static Path temporary() {
             try {
                 return Files.createTempDirectory("nbo-bench-serving-");
@@ -96,22 +92,34 @@ public final class ServingBenchCli implements Runnable {
     }
 
     @Command(name = "serving", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Drives the offers endpoint on loopback with a built-in Java load generator next to a"
-                    + " trivial endpoint of the same server (/health, the ceiling): requests/s, p50, p99 and the ratio"
-                    + " offers/ceiling; then the offers endpoint at half its maximum rate (p50, p99).", ""})
+            description = {"Drives the offers endpoint on loopback next to a trivial endpoint of the same server"
+                    + " (/health, the ceiling): requests/s, p50, p99 and the ratio offers/ceiling, for the demo block"
+                    + " recommended-for-you (19 candidates) and a bench copy of it ranking the demo's offers plus"
+                    + " generated variants (76 candidates by default); then the wide block at half its maximum rate."
+                    + " Built-in Java load generator, and wrk too when it is installed.", ""})
     static final class Serving extends Common implements Callable<Integer> {
         @Option(names = "--seconds", paramLabel = "S", defaultValue = "10",
                 description = "Seconds per phase (default: ${DEFAULT-VALUE}).")
         int seconds;
 
-        @Option(names = "--block", paramLabel = "ID", defaultValue = "recommended-for-you",
-                description = "The block to ask for (default: ${DEFAULT-VALUE}).")
-        String block;
+        @Option(names = "--variants", paramLabel = "N", defaultValue = "3",
+                description = "Generated variants of each demo offer in the wide block's catalog: (N + 1) x 19"
+                        + " candidates (default: ${DEFAULT-VALUE}, 76 candidates).")
+        int variants;
 
         @Override
         public Integer call() {
             List<String> customers = customers();
-            return drive(load -> load.compare(seconds, block, customers));
+            Path work = temporary();
+            ServingConfig bench = BenchWorld.write(config(work), work, variants);
+            try (ServingServer server = start(bench, work)) {
+                Optional<Wrk> wrk = Wrk.find(server.port(), ServeCommand.DEMO_KEY, threads, work);
+                System.out.println(wrk.map(w -> "wrk found: phases run with the Java generator, then with "
+                        + w.describe()).orElse("wrk not found: the Java generator only"));
+                new LoadGenerator(server.port(), ServeCommand.DEMO_KEY, threads, System.out).compare(seconds,
+                        BenchWorld.NARROW_BLOCK, BenchWorld.WIDE_BLOCK, customers, wrk);
+            }
+            return 0;
         }
     }
 
@@ -123,11 +131,45 @@ public final class ServingBenchCli implements Runnable {
                 description = "Batches of 1,000 events to post (default: ${DEFAULT-VALUE}).")
         int batches;
 
+        @Option(names = "--warmup", paramLabel = "N", defaultValue = "100",
+                description = "Batches posted first and not counted, while the JIT compiles the path"
+                        + " (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
         @Override
         public Integer call() {
             List<String> customers = customers();
             List<String> products = products();
-            return drive(load -> load.ingest(batches, customers, products));
+            Path work = temporary();
+            ServingServer server = start(config(work), work);
+            LoadGenerator.Ingested ingested = null;
+            long cpuBefore = 0;
+            double drain;
+            try {
+                LoadGenerator load = new LoadGenerator(server.port(), ServeCommand.DEMO_KEY, threads, System.out);
+                load.ingest("warm-up", warmup, customers, products);
+                cpuBefore = processCpuNanos();
+                ingested = load.ingest("measured", batches, customers, products);
+            } finally {
+                // closing waits for the applier to write every accepted event into the store and commit it
+                long closing = System.nanoTime();
+                server.close();
+                drain = (System.nanoTime() - closing) / 1e9;
+            }
+            double cpuMicros = (processCpuNanos() - cpuBefore) / 1e3 / ingested.events();
+            System.out.printf("applied to the online store and committed %.1f s after the last 202 (server closed)%n",
+                    drain);
+            System.out.printf("durable and applied: %,.0f events/s (accepted events / (load + drain) seconds)%n",
+                    ingested.events() / (ingested.seconds() + drain));
+            System.out.printf("CPU of this JVM (server and clients): %.1f us per event, so at most %,.0f events/s"
+                    + " on %d cores with nothing else running%n", cpuMicros,
+                    Runtime.getRuntime().availableProcessors() * 1e6 / cpuMicros,
+                    Runtime.getRuntime().availableProcessors());
+            return 0;
+        }
+
+        private static long processCpuNanos() {
+            return LoadGenerator.processCpuNanos();
         }
     }
 }

@@ -6,30 +6,50 @@ import dev.nbo.serving.log.FileAppendLog;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * Ingests posted event batches: validate ({@link EventBatch}), drop duplicates by event id, append the new events to
- * the event log (durable before {@link #ingest} returns), then apply them to the {@link EventSink}.
+ * the event log (durable before {@link #ingest} returns) and stage them in the {@link EventSink} (visible to reads);
+ * a background applier thread then applies them to the sink, many batches per call.
+ *
+ * <p>Why apply behind the log: applying is a read-modify-write of every customer record a batch touches, the cost
+ * of ingestion (docs/event-ingestion.md); the applier takes everything queued since its last call at once, so a
+ * customer with events in ten queued batches is read and written once, not ten times, and the store commits once.
+ * The log is the durable truth meanwhile, and the staged rows keep read-your-writes.
  *
  * <p>Exactly-once towards the sink rests on a checkpoint of how many log records the sink has applied, written
- * (forced) after each {@code apply}. On open, and before each batch, records after the checkpoint are replayed into
- * the sink, so events whose {@code apply} a crash or a sink failure prevented are applied late but not lost. The one
- * gap: a crash between {@code apply} returning and the checkpoint write re-applies that one batch on restart.
+ * (forced) after each {@code apply}. On open, records after the checkpoint are replayed into the sink before anything
+ * else, so events whose {@code apply} a crash prevented are applied late but not lost. The one gap: a crash between
+ * {@code apply} returning and the checkpoint write re-applies those rows on restart.
  *
- * <p>Batches are stored one at a time (a lock around dedup, append, apply): dedup must see the ids of the batch
+ * <p>Batches are stored one at a time (a lock around dedup, append, stage): dedup must see the ids of the batch
  * before, and the sink must get rows in log order for the checkpoint to mean anything. Parsing, validation and
- * encoding, the costly part, run outside the lock, so concurrent batches overlap them with each other's fsync.
+ * encoding run outside the lock, so concurrent batches overlap them with each other's fsync.
  */
 public final class EventIngestor implements AutoCloseable {
     /** The default idempotency window: the ids of the last million accepted events (about 100 MB of heap). */
     public static final int DEFAULT_ID_WINDOW = 1_000_000;
+    /** Logged events not yet applied beyond which {@link #ingest} waits for the applier (back-pressure). */
+    static final int MAX_UNAPPLIED = 200_000;
+    /** How long {@link #ingest} waits for room before it gives up (and how long close waits for the applier). */
+    static final Duration BACKLOG_WAIT = Duration.ofSeconds(30);
     private static final int REPLAY_CHUNK = 1_000;
+    private static final long RETRY_MILLIS = 1_000;
+    /**
+     * The applier's rounds start at most this often. Longer rounds coalesce more events per customer record (one
+     * read-modify-write and one store commit per round, not per batch); reads do not wait for them (staged rows).
+     */
+    static final Duration ROUND_EVERY = Duration.ofMillis(100);
+    private static final System.Logger LOG = System.getLogger(EventIngestor.class.getName());
 
     private final AppendLog log;
     private final AppliedCheckpoint checkpoint;
@@ -38,10 +58,18 @@ public final class EventIngestor implements AutoCloseable {
     private final EventSink sink;
     private final Clock clock;
     private final Object storing = new Object();
+    private final Backlog backlog;
+    private final Object checkpointing = new Object();
+    private final Thread applier;
 
-    private EventIngestor(AppendLog log, AppliedCheckpoint checkpoint, int idWindow,
+    /** One appended batch waiting for the applier: its first log sequence and its rows (as staged). */
+    private record Logged(long first, List<SourceRow> rows) {
+    }
+
+    private EventIngestor(AppendLog log, AppliedCheckpoint checkpoint, int idWindow, Backlog backlog,
                           Function<String, Optional<String>> categoryOf, EventSink sink, Clock clock) {
         this.log = log;
+        this.backlog = backlog;
         this.checkpoint = checkpoint;
         this.ids = new EventIdWindow(idWindow);
         this.categoryOf = categoryOf;
@@ -55,6 +83,9 @@ public final class EventIngestor implements AutoCloseable {
         }
         log.replay(Math.max(0, size - idWindow), (sequence, record) -> ids.add(EventLogCodec.eventId(record)));
         applyUnapplied();
+        this.applier = new Thread(this::applyLoop, "nbo-event-applier");
+        applier.setDaemon(true);
+        applier.start();
     }
 
     /** Opens the ingestor on {@code folder} with the default id window. */
@@ -73,11 +104,18 @@ public final class EventIngestor implements AutoCloseable {
      */
     public static EventIngestor open(Path folder, int idWindow, Function<String, Optional<String>> categoryOf,
                                      EventSink sink, Clock clock) {
+        return open(folder, idWindow, MAX_UNAPPLIED, BACKLOG_WAIT, categoryOf, sink, clock);
+    }
+
+    /** As above, with the back-pressure limits of {@link #ingest} given (tests). */
+    static EventIngestor open(Path folder, int idWindow, int maxUnapplied, Duration backlogWait,
+                              Function<String, Optional<String>> categoryOf, EventSink sink, Clock clock) {
         FileAppendLog log = FileAppendLog.open(folder.resolve("log"));
         AppliedCheckpoint checkpoint = null;
         try {
             checkpoint = AppliedCheckpoint.open(folder.resolve("applied.checkpoint"));
-            return new EventIngestor(log, checkpoint, idWindow, categoryOf, sink, clock);
+            return new EventIngestor(log, checkpoint, idWindow, new Backlog(maxUnapplied, backlogWait), categoryOf,
+                    sink, clock);
         } catch (RuntimeException e) {
             if (checkpoint != null) {
                 checkpoint.close();
@@ -88,9 +126,13 @@ public final class EventIngestor implements AutoCloseable {
     }
 
     /**
-     * Validates a JSON array of events, stores the new valid ones durably and applies them to the sink.
+     * Validates a JSON array of events, stores the new valid ones durably and stages them in the sink; the applier
+     * thread applies them soon after. Waits while {@link #MAX_UNAPPLIED} events are behind (back-pressure: the
+     * accepted rate cannot outrun the store for long, and the staged rows stay bounded in memory).
      *
      * @throws BatchRefusedException if the body is not a JSON array or is too large (nothing is stored)
+     * @throws IllegalStateException if the applier has been that far behind for {@link #BACKLOG_WAIT} (nothing is
+     *                               stored)
      */
     public IngestResult ingest(byte[] body) {
         Instant now = clock.instant();
@@ -104,8 +146,8 @@ public final class EventIngestor implements AutoCloseable {
             encoded.add(EventLogCodec.encode(event, ingestedAt));
             rows.add(event.toSourceRow());
         }
+        backlog.awaitRoom();
         synchronized (storing) {
-            applyUnapplied();
             List<byte[]> records = new ArrayList<>(events.size());
             List<SourceRow> freshRows = new ArrayList<>(events.size());
             Set<String> inBatch = new LinkedHashSet<>();
@@ -119,8 +161,8 @@ public final class EventIngestor implements AutoCloseable {
             if (!records.isEmpty()) {
                 long first = log.append(records);
                 inBatch.forEach(ids::add);
-                sink.apply(freshRows);
-                checkpoint.save(first + records.size());
+                sink.stage(freshRows);
+                backlog.add(new Logged(first, freshRows));
             }
             return new IngestResult(records.size(), events.size() - records.size(), batch.rejections());
         }
@@ -133,9 +175,17 @@ public final class EventIngestor implements AutoCloseable {
 
     /** The number of logged events the sink has applied. */
     public long applied() {
-        synchronized (storing) {
+        synchronized (checkpointing) {
             return checkpoint.applied();
         }
+    }
+
+    /**
+     * Waits until every event accepted so far is applied to the sink (and checkpointed), at most {@code timeout};
+     * false if some still are not (the sink keeps failing, or it is far behind).
+     */
+    public boolean awaitApplied(Duration timeout) {
+        return backlog.awaitEmpty(timeout);
     }
 
     /**
@@ -188,13 +238,163 @@ public final class EventIngestor implements AutoCloseable {
         }
     }
 
+    /**
+     * The applier thread: takes every batch queued since its last round, applies them in one {@code sink.apply} and
+     * checkpoints. A failing sink keeps the batches queued and is retried every second; the events are safe in the log
+     * meanwhile, and ingestion waits (then fails) once the back-pressure limit is reached.
+     */
+    private void applyLoop() {
+        while (true) {
+            long started = System.nanoTime();
+            List<Logged> round = backlog.take();
+            if (round.isEmpty()) {
+                return;
+            }
+            List<SourceRow> rows = new ArrayList<>();
+            round.forEach(logged -> rows.addAll(logged.rows()));
+            Logged last = round.get(round.size() - 1);
+            try {
+                sink.apply(rows);
+                synchronized (checkpointing) {
+                    checkpoint.save(last.first() + last.rows().size());
+                }
+                backlog.applied(round);
+                backlog.pauseUntil(started + ROUND_EVERY.toNanos());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "cannot apply " + rows.size() + " events to the online store"
+                        + " (they are in the event log; retrying in " + RETRY_MILLIS + " ms): " + e.getMessage(), e);
+                if (!backlog.failed(round, e)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Stops the applier once it has applied what is queued (waiting at most {@link #BACKLOG_WAIT}), then closes the
+     * log and checkpoint; what is left unapplied is replayed at the next open.
+     */
     @Override
     public void close() {
         synchronized (storing) {
             try {
-                log.close();
+                backlog.close();
+                applier.join(BACKLOG_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
-                checkpoint.close();
+                try {
+                    log.close();
+                } finally {
+                    synchronized (checkpointing) {
+                        checkpoint.close();
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The batches logged but not applied yet, between the request threads (add, wait for room) and the applier thread
+     * (take, applied, failed).
+     */
+    private static final class Backlog {
+        private final int maxEvents;
+        private final Duration maxWait;
+        private final ArrayDeque<Logged> queued = new ArrayDeque<>();
+        private long events;
+        private int inFlight;
+        private boolean closed;
+        private RuntimeException failure;
+
+        Backlog(int maxEvents, Duration maxWait) {
+            this.maxEvents = maxEvents;
+            this.maxWait = maxWait;
+        }
+
+        synchronized void add(Logged logged) {
+            queued.add(logged);
+            events += logged.rows().size();
+            notifyAll();
+        }
+
+        /** Everything queued, once there is something; empty when closed and drained. */
+        synchronized List<Logged> take() {
+            while (queued.isEmpty() && !closed) {
+                waitQuietly(0);
+            }
+            List<Logged> round = new ArrayList<>(queued);
+            queued.clear();
+            inFlight = round.size();
+            return round;
+        }
+
+        synchronized void applied(List<Logged> round) {
+            round.forEach(logged -> events -= logged.rows().size());
+            inFlight = 0;
+            failure = null;
+            notifyAll();
+        }
+
+        /** Puts a failed round back in front; true when the applier should retry (after a pause), false to stop. */
+        synchronized boolean failed(List<Logged> round, RuntimeException e) {
+            for (int i = round.size() - 1; i >= 0; i--) {
+                queued.addFirst(round.get(i));
+            }
+            inFlight = 0;
+            failure = e;
+            notifyAll();
+            if (closed) {
+                return false;
+            }
+            waitQuietly(RETRY_MILLIS);
+            return !closed;
+        }
+
+        synchronized void awaitRoom() {
+            long deadline = System.nanoTime() + maxWait.toNanos();
+            while (events >= maxEvents) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException(events + " accepted events are waiting to be applied to the"
+                            + " online store" + (failure == null ? "" : ", which fails: " + failure.getMessage())
+                            + "; nothing of this batch was stored, retry later");
+                }
+                waitQuietly(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
+
+        synchronized boolean awaitEmpty(Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!queued.isEmpty() || inFlight > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                waitQuietly(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+            return true;
+        }
+
+        /** Waits until {@code nanoTime} (new batches do not end the wait; closing does). */
+        synchronized void pauseUntil(long nanoTime) {
+            long left;
+            while (!closed && (left = nanoTime - System.nanoTime()) > 0) {
+                waitQuietly(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
+
+        synchronized void close() {
+            closed = true;
+            notifyAll();
+        }
+
+        private void waitQuietly(long millis) {
+            try {
+                wait(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the event applier", e);
             }
         }
     }

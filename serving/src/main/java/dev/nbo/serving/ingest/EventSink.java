@@ -2,13 +2,38 @@ package dev.nbo.serving.ingest;
 
 import dev.nbo.models.aggregate.SourceRow;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Where accepted events go once they are durable: the online feature store, implemented elsewhere. Called by one
- * thread at a time, in log order. When {@code apply} returns, the rows must be as durable as the store itself is:
- * {@link EventIngestor} then records them as applied and never hands them over again (see docs/event-ingestion.md).
+ * Where accepted events go once they are durable: the online feature store, implemented elsewhere.
+ *
+ * <p>{@link #stage} is called with each batch as soon as it is in the event log, before the client gets its 202, in
+ * log order: a sink that serves reads makes the rows visible to them there (read-your-writes). {@link #apply} is
+ * called later, from the ingestor's applier thread, one call at a time, in log order, often with several batches at
+ * once, with the very row objects that were staged. When {@code apply} returns, its rows must be as durable as the
+ * store itself is: {@link EventIngestor} then records them as applied and never hands them over again (see
+ * docs/event-ingestion.md). Rows replayed from the log after a restart go to {@code apply} without being staged.
  */
 @FunctionalInterface
 public interface EventSink {
     void apply(List<SourceRow> rows);
+
+    /** Makes durable rows visible to reads before they are applied; by default nothing (reads wait for apply). */
+    default void stage(List<SourceRow> rows) {
+    }
+
+    /** A sink from its two halves. */
+    static EventSink of(Consumer<List<SourceRow>> stage, Consumer<List<SourceRow>> apply) {
+        return new EventSink() {
+            @Override
+            public void apply(List<SourceRow> rows) {
+                apply.accept(rows);
+            }
+
+            @Override
+            public void stage(List<SourceRow> rows) {
+                stage.accept(rows);
+            }
+        };
+    }
 }

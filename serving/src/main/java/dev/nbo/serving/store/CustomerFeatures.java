@@ -6,6 +6,8 @@ import dev.nbo.models.aggregate.FeatureValue;
 import dev.nbo.models.aggregate.IncrementalAggregator;
 import dev.nbo.models.id.CustomerId;
 import dev.nbo.models.id.OfferId;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,6 +27,10 @@ public final class CustomerFeatures {
     private final IncrementalAggregator aggregator;
     private final CustomerProfile profile;
     private Map<String, FeatureValue> customer;
+    // a decision asks for the same category (offers share categories) and the same offer (eligibility, then
+    // scoring) several times; each answer is a full pass over that entity's features, so it is kept for the request
+    private final Map<String, Map<String, FeatureValue>> categories = new HashMap<>();
+    private final Map<OfferId, Map<String, FeatureValue>> customerOffers = new HashMap<>();
 
     CustomerFeatures(CustomerId customerId, long asOfMicros, boolean known, boolean stale,
                      IncrementalAggregator aggregator, CustomerProfile profile) {
@@ -69,11 +75,13 @@ public final class CustomerFeatures {
 
     /** The customer x category features for one category, in spec order. */
     public Map<String, FeatureValue> category(String category) {
-        return aggregator.values(EntityKey.customerCategory(customerId.value(), category), asOfMicros);
+        return categories.computeIfAbsent(category, c -> Collections.unmodifiableMap(
+                aggregator.values(EntityKey.customerCategory(customerId.value(), c), asOfMicros)));
     }
 
     /** The customer x offer features for one offer, in spec order. */
     public Map<String, FeatureValue> customerOffer(OfferId offer) {
-        return aggregator.values(EntityKey.customerOffer(customerId.value(), offer.value()), asOfMicros);
+        return customerOffers.computeIfAbsent(offer, o -> Collections.unmodifiableMap(
+                aggregator.values(EntityKey.customerOffer(customerId.value(), o.value()), asOfMicros)));
     }
 }

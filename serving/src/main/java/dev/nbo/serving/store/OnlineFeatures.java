@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Reads feature values at request time: one store read per customer, rebuilt into an {@link IncrementalAggregator}
@@ -38,6 +39,7 @@ public final class OnlineFeatures {
     private final Duration staleAfter;
     private final Duration offerCacheTtl;
     private final Clock clock;
+    private final Function<CustomerId, EventApplier.Current> customers;
     private final Map<OfferId, CachedOffer> offerCache = new ConcurrentHashMap<>();
     private volatile CachedWatermark watermark;
 
@@ -53,6 +55,21 @@ public final class OnlineFeatures {
      */
     public OnlineFeatures(OnlineStore store, FeatureSpec spec, OfferCatalog offers, Duration staleAfter,
                           Duration offerCacheTtl, Clock clock) {
+        this(store, spec, offers, staleAfter, offerCacheTtl, clock,
+                id -> new EventApplier.Current(store.customer(id), List.of()));
+    }
+
+    /**
+     * Reads customers through {@code applier}: a customer's features then include the rows staged in it (durable in
+     * the event log, not yet written to the store), so a request sees every event acknowledged before it.
+     */
+    public OnlineFeatures(OnlineStore store, FeatureSpec spec, OfferCatalog offers, Duration staleAfter,
+                          Duration offerCacheTtl, Clock clock, EventApplier applier) {
+        this(store, spec, offers, staleAfter, offerCacheTtl, clock, applier::current);
+    }
+
+    private OnlineFeatures(OnlineStore store, FeatureSpec spec, OfferCatalog offers, Duration staleAfter,
+                           Duration offerCacheTtl, Clock clock, Function<CustomerId, EventApplier.Current> customers) {
         if (staleAfter.isNegative() || offerCacheTtl.isNegative()) {
             throw new IllegalArgumentException("durations must not be negative: stale_after=" + staleAfter
                     + ", offer cache TTL=" + offerCacheTtl);
@@ -69,11 +86,13 @@ public final class OnlineFeatures {
         this.staleAfter = staleAfter;
         this.offerCacheTtl = offerCacheTtl;
         this.clock = clock;
+        this.customers = customers;
     }
 
-    /** The customer's features as of {@code asOfMicros}, from one store read. */
+    /** The customer's features as of {@code asOfMicros}, from one store read (plus the staged rows, if any). */
     public CustomerFeatures customer(CustomerId id, long asOfMicros) {
-        Optional<CustomerRecord> record = store.customer(id);
+        EventApplier.Current current = customers.apply(id);
+        Optional<CustomerRecord> record = current.record();
         IncrementalAggregator aggregator = new IncrementalAggregator(spec, offers);
         record.ifPresent(r -> {
             if (r.profile() != null) {
@@ -81,7 +100,8 @@ public final class OnlineFeatures {
             }
             r.state().forEach(aggregator::importState);
         });
-        return new CustomerFeatures(id, asOfMicros, record.isPresent(), isStale(asOfMicros), aggregator,
+        current.staged().forEach(aggregator::accept);
+        return new CustomerFeatures(id, asOfMicros, current.known(), isStale(asOfMicros), aggregator,
                 record.map(CustomerRecord::profile).orElse(null));
     }
 

@@ -6,15 +6,15 @@ import dev.nbo.models.aggregate.StateRow;
 import dev.nbo.models.feature.Entity;
 import dev.nbo.models.online.CustomerRecord;
 import dev.nbo.models.online.OfferRecord;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The compact binary form of store records, shared by every backend so that they hold identical bytes.
@@ -35,6 +35,9 @@ final class RecordCodec {
     private static final byte BOOLEAN = 4;
 
     private static final Entity[] ENTITIES = Entity.values();
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_VIEW = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.BIG_ENDIAN);
 
     private RecordCodec() {
     }
@@ -75,7 +78,7 @@ final class RecordCodec {
         });
     }
 
-    private static void writeProfile(DataOutputStream out, CustomerProfile p) throws IOException {
+    private static void writeProfile(Output out, CustomerProfile p) {
         out.writeBoolean(p != null);
         if (p == null) {
             return;
@@ -90,7 +93,7 @@ final class RecordCodec {
         out.writeByte(p.marketingConsent() == null ? NULL : p.marketingConsent() ? 2 : 1);
     }
 
-    private static CustomerProfile readProfile(DataInputStream in) throws IOException {
+    private static CustomerProfile readProfile(Input in) {
         if (!in.readBoolean()) {
             return null;
         }
@@ -106,8 +109,8 @@ final class RecordCodec {
                 interests, consent == NULL ? null : consent == 2);
     }
 
-    private static void writeState(DataOutputStream out, List<StateRow> rows, String customerId, String offerId)
-            throws IOException {
+    private static void writeState(Output out, List<StateRow> rows, String customerId, String offerId)
+            {
         out.writeInt(rows.size());
         for (StateRow row : rows) {
             EntityKey key = row.key();
@@ -134,7 +137,7 @@ final class RecordCodec {
         }
     }
 
-    private static List<StateRow> readState(DataInputStream in, String customerId, String offerId) throws IOException {
+    private static List<StateRow> readState(Input in, String customerId, String offerId) {
         int size = in.readInt();
         List<StateRow> rows = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -158,7 +161,7 @@ final class RecordCodec {
         return ENTITIES[ordinal];
     }
 
-    private static void writeValue(DataOutputStream out, Object value, String feature) throws IOException {
+    private static void writeValue(Output out, Object value, String feature) {
         if (value == null) {
             out.writeByte(NULL);
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
@@ -179,7 +182,7 @@ final class RecordCodec {
         }
     }
 
-    private static Object readValue(DataInputStream in) throws IOException {
+    private static Object readValue(Input in) {
         byte tag = in.readByte();
         return switch (tag) {
             case NULL -> null;
@@ -191,14 +194,14 @@ final class RecordCodec {
         };
     }
 
-    private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
+    private static void writeStrings(Output out, List<String> values) {
         out.writeInt(values.size());
         for (String value : values) {
             writeString(out, value);
         }
     }
 
-    private static List<String> readStrings(DataInputStream in) throws IOException {
+    private static List<String> readStrings(Input in) {
         int size = in.readInt();
         List<String> values = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -207,42 +210,40 @@ final class RecordCodec {
         return values;
     }
 
-    private static void writeNullableLong(DataOutputStream out, Long value) throws IOException {
+    private static void writeNullableLong(Output out, Long value) {
         out.writeBoolean(value != null);
         if (value != null) {
             out.writeLong(value);
         }
     }
 
-    private static Long readNullableLong(DataInputStream in) throws IOException {
+    private static Long readNullableLong(Input in) {
         return in.readBoolean() ? in.readLong() : null;
     }
 
-    private static void writeNullableString(DataOutputStream out, String value) throws IOException {
+    private static void writeNullableString(Output out, String value) {
         out.writeBoolean(value != null);
         if (value != null) {
             writeString(out, value);
         }
     }
 
-    private static String readNullableString(DataInputStream in) throws IOException {
+    private static String readNullableString(Input in) {
         return in.readBoolean() ? readString(in) : null;
     }
 
     /** Length-prefixed UTF-8: DataOutput.writeUTF caps strings at 64 KB, too little for a long distinct value. */
-    private static void writeString(DataOutputStream out, String value) throws IOException {
+    private static void writeString(Output out, String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         out.writeInt(bytes.length);
         out.write(bytes);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+    private static String readString(Input in) {
+        return in.readString(in.readInt());
     }
 
-    private static void checkFormat(DataInputStream in) throws IOException {
+    private static void checkFormat(Input in) {
         byte format = in.readByte();
         if (format != FORMAT) {
             throw new IllegalStateException("store record in format " + format + "; this release reads format "
@@ -251,28 +252,154 @@ final class RecordCodec {
     }
 
     private interface Writer {
-        void write(DataOutputStream out) throws IOException;
+        void write(Output out);
     }
 
     private interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(Input in);
     }
 
     private static byte[] write(Writer writer) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            writer.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        Output out = new Output();
+        writer.write(out);
+        return out.toByteArray();
     }
 
     private static <T> T read(byte[] bytes, Reader<T> reader) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            return reader.read(in);
-        } catch (IOException e) {
+        try {
+            return reader.read(new Input(bytes));
+        } catch (IndexOutOfBoundsException | NegativeArraySizeException e) {
             throw new IllegalStateException("corrupt store record (" + bytes.length + " bytes): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Big-endian writes into a growing array, the byte layout of {@code DataOutputStream} without its stream
+     * machinery: encoding runs for every customer an event batch touches.
+     */
+    private static final class Output {
+        private byte[] bytes = new byte[512];
+        private int size;
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
+        void writeByte(int value) {
+            ensure(1);
+            bytes[size++] = (byte) value;
+        }
+
+        void writeBoolean(boolean value) {
+            writeByte(value ? 1 : 0);
+        }
+
+        void writeInt(int value) {
+            ensure(4);
+            INT.set(bytes, size, value);
+            size += 4;
+        }
+
+        void writeLong(long value) {
+            ensure(8);
+            LONG_VIEW.set(bytes, size, value);
+            size += 8;
+        }
+
+        void writeDouble(double value) {
+            writeLong(Double.doubleToLongBits(value));
+        }
+
+        void write(byte[] value) {
+            ensure(value.length);
+            System.arraycopy(value, 0, bytes, size, value.length);
+            size += value.length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
+    }
+
+    /**
+     * Reads what {@link Output} wrote. Strings repeat across rows (feature names, categories, offer ids): each record
+     * decode keeps the ones it met, so equal bytes give one String instead of one per row.
+     */
+    private static final class Input {
+        private final byte[] bytes;
+        private int position;
+        private final Map<Key, String> strings = new HashMap<>();
+
+        Input(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        byte readByte() {
+            if (position >= bytes.length) {
+                throw new IndexOutOfBoundsException("end of record at byte " + position);
+            }
+            return bytes[position++];
+        }
+
+        boolean readBoolean() {
+            return readByte() != 0;
+        }
+
+        int readInt() {
+            check(4);
+            int value = (int) INT.get(bytes, position);
+            position += 4;
+            return value;
+        }
+
+        long readLong() {
+            check(8);
+            long value = (long) LONG_VIEW.get(bytes, position);
+            position += 8;
+            return value;
+        }
+
+        double readDouble() {
+            return Double.longBitsToDouble(readLong());
+        }
+
+        String readString(int length) {
+            check(length);
+            Key key = new Key(bytes, position, length);
+            String value = strings.get(key);
+            if (value == null) {
+                value = new String(bytes, position, length, StandardCharsets.UTF_8);
+                strings.put(key, value);
+            }
+            position += length;
+            return value;
+        }
+
+        private void check(int length) {
+            if (length < 0 || position + length > bytes.length) {
+                throw new IndexOutOfBoundsException("a field of " + length + " bytes at byte " + position
+                        + " passes the end of the record");
+            }
+        }
+    }
+
+    /** A slice of the record's bytes, compared by content: the key of the string cache of one decode. */
+    private record Key(byte[] bytes, int from, int length) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && Arrays.equals(bytes, from, from + length, k.bytes, k.from,
+                    k.from + k.length);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = length;
+            for (int i = from; i < from + length; i++) {
+                hash = 31 * hash + bytes[i];
+            }
+            return hash;
         }
     }
 }

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,18 +22,27 @@ class EventIngestorTest {
     @TempDir
     Path folder;
 
-    /** A sink that keeps what it got, in order. */
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    /** A sink that keeps what it got, in order; it fails while {@code failing} is set. */
     static final class RecordingSink implements EventSink {
-        final List<String> applied = new ArrayList<>();
-        boolean failNext;
+        final List<String> applied = Collections.synchronizedList(new ArrayList<>());
+        final List<SourceRow> stagedRows = Collections.synchronizedList(new ArrayList<>());
+        final List<SourceRow> appliedRows = Collections.synchronizedList(new ArrayList<>());
+        volatile boolean failing;
 
         @Override
         public void apply(List<SourceRow> rows) {
-            if (failNext) {
-                failNext = false;
+            if (failing) {
                 throw new IllegalStateException("store unavailable");
             }
             rows.forEach(row -> applied.add(row.rowKey()));
+            appliedRows.addAll(rows);
+        }
+
+        @Override
+        public void stage(List<SourceRow> rows) {
+            stagedRows.addAll(rows);
         }
     }
 
@@ -47,8 +58,10 @@ class EventIngestorTest {
             assertThat(result.duplicates()).isZero();
             assertThat(result.rejected()).extracting(Rejection::index, r -> r.code().wireName())
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "unknown_type"));
-            assertThat(sink.applied).containsExactly("e1", "e3");
+            assertThat(sink.stagedRows).extracting(SourceRow::rowKey).containsExactly("e1", "e3");
             assertThat(ingestor.logSize()).isEqualTo(2);
+            assertThat(ingestor.awaitApplied(WAIT)).isTrue();
+            assertThat(sink.applied).containsExactly("e1", "e3");
             assertThat(ingestor.applied()).isEqualTo(2);
         }
     }
@@ -63,6 +76,7 @@ class EventIngestorTest {
 
             assertThat(again.accepted()).isEqualTo(1);
             assertThat(again.duplicates()).isEqualTo(2);
+            assertThat(ingestor.awaitApplied(WAIT)).isTrue();
             assertThat(sink.applied).containsExactly("e1", "e2");
             assertThat(ingestor.logSize()).isEqualTo(2);
         }
@@ -79,23 +93,44 @@ class EventIngestorTest {
 
             assertThat(retry.accepted()).isEqualTo(1);
             assertThat(retry.duplicates()).isEqualTo(1);
+            assertThat(ingestor.awaitApplied(WAIT)).isTrue();
             assertThat(sink.applied).containsExactly("e1", "e2", "e3");
         }
     }
 
     @Test
-    void eventsTheSinkFailedToApplyAreAppliedLaterInLogOrder() {
+    void theAppliedRowsAreTheStagedOnesAppliedInLogOrderAfterTheAcknowledgement() {
+        RecordingSink sink = new RecordingSink();
+        try (EventIngestor ingestor = open(sink)) {
+            ingestor.ingest(body(EventBatchTest.valid("e1"), EventBatchTest.valid("e2")));
+            ingestor.ingest(body(EventBatchTest.valid("e3")));
+
+            assertThat(ingestor.awaitApplied(WAIT)).isTrue();
+            assertThat(sink.appliedRows).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                assertThat(sink.appliedRows.get(i)).isSameAs(sink.stagedRows.get(i));
+            }
+        }
+    }
+
+    @Test
+    void eventsTheSinkFailedToApplyAreAcceptedAndAppliedOnceItRecoversInLogOrder() {
         RecordingSink sink = new RecordingSink();
         try (EventIngestor ingestor = open(sink)) {
             ingestor.ingest(body(EventBatchTest.valid("e1")));
-            sink.failNext = true;
-            assertThatThrownBy(() -> ingestor.ingest(body(EventBatchTest.valid("e2"))))
-                    .hasMessageContaining("store unavailable");
-            assertThat(ingestor.logSize()).isEqualTo(2);
+            assertThat(ingestor.awaitApplied(WAIT)).isTrue();
+            sink.failing = true;
+            assertThat(ingestor.ingest(body(EventBatchTest.valid("e2"))).accepted()).isEqualTo(1);
+            ingestor.ingest(body(EventBatchTest.valid("e3")));
+
+            assertThat(ingestor.awaitApplied(Duration.ofMillis(300))).isFalse();
+            assertThat(ingestor.logSize()).isEqualTo(3);
             assertThat(ingestor.applied()).isEqualTo(1);
 
-            ingestor.ingest(body(EventBatchTest.valid("e3")));
+            sink.failing = false;
+            assertThat(ingestor.awaitApplied(WAIT)).isTrue();
             assertThat(sink.applied).containsExactly("e1", "e2", "e3");
+            assertThat(ingestor.applied()).isEqualTo(3);
         }
     }
 
@@ -104,14 +139,34 @@ class EventIngestorTest {
         RecordingSink first = new RecordingSink();
         try (EventIngestor ingestor = open(first)) {
             ingestor.ingest(body(EventBatchTest.valid("e1")));
-            first.failNext = true;
-            assertThatThrownBy(() -> ingestor.ingest(body(EventBatchTest.valid("e2"))))
-                    .isInstanceOf(IllegalStateException.class);
+            assertThat(ingestor.awaitApplied(WAIT)).isTrue();
+            first.failing = true;
+            ingestor.ingest(body(EventBatchTest.valid("e2")));
         }
         RecordingSink second = new RecordingSink();
         try (EventIngestor ingestor = open(second)) {
             assertThat(second.applied).containsExactly("e2");
             assertThat(ingestor.applied()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aBatchWaitsWhileTheApplierIsTooFarBehindAndIsRefusedUnstoredWhenItStaysBehind() {
+        RecordingSink sink = new RecordingSink();
+        sink.failing = true;
+        try (EventIngestor ingestor = EventIngestor.open(folder, 100, 2, Duration.ofMillis(200),
+                EventBatchTest.CATALOG, sink, CLOCK)) {
+            ingestor.ingest(body(EventBatchTest.valid("e1"), EventBatchTest.valid("e2")));
+
+            assertThatThrownBy(() -> ingestor.ingest(body(EventBatchTest.valid("e3"))))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("2 accepted events are waiting")
+                    .hasMessageContaining("store unavailable");
+            assertThat(ingestor.logSize()).isEqualTo(2);
+
+            sink.failing = false;
+            assertThat(ingestor.awaitApplied(WAIT)).isTrue();
+            assertThat(ingestor.ingest(body(EventBatchTest.valid("e3"))).accepted()).isEqualTo(1);
         }
     }
 
@@ -157,6 +212,7 @@ class EventIngestorTest {
             }
             assertThat(accepted.get()).isEqualTo(1_000);
             assertThat(duplicates.get()).isEqualTo(3_000);
+            assertThat(ingestor.awaitApplied(WAIT)).isTrue();
             assertThat(sink.applied).hasSize(1_000).doesNotHaveDuplicates();
             assertThat(ingestor.logSize()).isEqualTo(1_000);
             assertThat(ingestor.applied()).isEqualTo(1_000);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.nbo.models.aggregate.EntityKey;
 import dev.nbo.models.aggregate.StateRow;
 import dev.nbo.models.online.CustomerRecord;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,17 @@ class RecordCodecTest {
         assertThatThrownBy(() -> RecordCodec.encodeCustomer("c2", OnlineStoreContract.richRecord("c1")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("c2");
+    }
+
+    @Test
+    void theBytesOfFormat1AreUnchangedSoStoresWrittenByEarlierReleasesStillRead() throws Exception {
+        // the SHA-256 of richRecord("c1") as the DataOutputStream-based codec of the first release wrote it
+        byte[] bytes = RecordCodec.encodeCustomer("c1", OnlineStoreContract.richRecord("c1"));
+
+        assertThat(bytes).hasSize(1027);
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
+                .isEqualTo("3b9e967194d0ffa41a6be345c09069056faf16c5e0b9dc50c17cd41f247ec4fc");
+        assertThat(RecordCodec.decodeCustomer("c1", bytes)).isEqualTo(OnlineStoreContract.richRecord("c1"));
     }
 
     @Test
