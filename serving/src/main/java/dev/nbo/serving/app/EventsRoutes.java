@@ -6,6 +6,7 @@ import dev.nbo.serving.api.Metrics;
 import dev.nbo.serving.api.Route;
 import dev.nbo.serving.api.Scope;
 import dev.nbo.serving.ingest.BatchRefusedException;
+import dev.nbo.serving.ingest.IngestBacklogException;
 import dev.nbo.serving.ingest.EventIngestor;
 import dev.nbo.serving.ingest.IngestResult;
 import io.javalin.http.Context;
@@ -40,6 +41,9 @@ final class EventsRoutes {
         } catch (BatchRefusedException e) {
             int status = e.reason() == BatchRefusedException.Reason.BATCH_TOO_LARGE ? 413 : 400;
             throw new ApiException(status, e.code(), "Batch refused", e.getMessage());
+        } catch (IngestBacklogException e) {
+            ctx.header("Retry-After", "5");
+            throw new ApiException(503, "ingest_backlog", "Ingestion is behind", e.getMessage());
         }
         events.labelValues("accepted").inc(result.accepted());
         events.labelValues("duplicate").inc(result.duplicates());

@@ -85,9 +85,11 @@ final class BenchWorld {
 
         Path offersFile = dump(yaml, offers, work.resolve("bench-offers.yaml"));
         Path blocksFile = dump(yaml, blocks, work.resolve("bench-blocks.yaml"));
+        // no experiments: the bench measures one decision per request (an experiment's block also computes every
+        // other arm's choice, see docs/experiments.md), and the bench offers are not the experiments' catalog
         return new ServingConfig(demo.origin(), demo.server(), demo.spec(), offersFile, blocksFile, demo.registry(),
                 demo.modelName(), demo.watchEvery(), demo.onlineSnapshot(), demo.reloadSnapshot(), demo.store(),
-                demo.logDir(), demo.snapshotClock());
+                demo.logDir(), demo.snapshotClock(), null);
     }
 
     /** Dates stay text ({@code valid_from: 2025-03-01} is written back as it was read, not as a timestamp). */

@@ -131,7 +131,7 @@ public final class EventIngestor implements AutoCloseable {
      * accepted rate cannot outrun the store for long, and the staged rows stay bounded in memory).
      *
      * @throws BatchRefusedException if the body is not a JSON array or is too large (nothing is stored)
-     * @throws IllegalStateException if the applier has been that far behind for {@link #BACKLOG_WAIT} (nothing is
+     * @throws IngestBacklogException if the applier has been that far behind for {@link #BACKLOG_WAIT} (nothing is
      *                               stored)
      */
     public IngestResult ingest(byte[] body) {
@@ -356,7 +356,7 @@ public final class EventIngestor implements AutoCloseable {
             while (events >= maxEvents) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new IllegalStateException(events + " accepted events are waiting to be applied to the"
+                    throw new IngestBacklogException(events + " accepted events are waiting to be applied to the"
                             + " online store" + (failure == null ? "" : ", which fails: " + failure.getMessage())
                             + "; nothing of this batch was stored, retry later");
                 }

@@ -24,7 +24,8 @@ class BenchWorldTest {
         return new ServingConfig("test", null, ProjectFiles.config("features.yaml"),
                 ProjectFiles.config("offers.yaml"), ProjectFiles.config("blocks.yaml"), work.resolve("registry"),
                 "propensity", Duration.ofSeconds(10), work.resolve("online"), false,
-                StoreConfig.embedded(work.resolve("online.mv")), work.resolve("logs"), true);
+                StoreConfig.embedded(work.resolve("online.mv")), work.resolve("logs"), true,
+                ProjectFiles.config("experiments.yaml"));
     }
 
     @Test
@@ -32,6 +33,7 @@ class BenchWorldTest {
         OfferCatalog shippedOffers = OfferCatalog.load(ProjectFiles.config("offers.yaml"));
 
         ServingConfig bench = BenchWorld.write(shipped(work), work, 3);
+        assertThat(bench.experiments()).as("the bench measures plain decisions, no experiment arms").isNull();
 
         OfferCatalog offers = OfferCatalog.load(bench.offers());
         BlockCatalog blocks = BlockCatalog.load(bench.blocks(), offers);

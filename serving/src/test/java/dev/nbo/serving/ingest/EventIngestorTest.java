@@ -159,7 +159,7 @@ class EventIngestorTest {
             ingestor.ingest(body(EventBatchTest.valid("e1"), EventBatchTest.valid("e2")));
 
             assertThatThrownBy(() -> ingestor.ingest(body(EventBatchTest.valid("e3"))))
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(IngestBacklogException.class)
                     .hasMessageContaining("2 accepted events are waiting")
                     .hasMessageContaining("store unavailable");
             assertThat(ingestor.logSize()).isEqualTo(2);
