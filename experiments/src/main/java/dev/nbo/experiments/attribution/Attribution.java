@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Credits outcomes to the exposures of one experiment and turns its customers into report units (see
@@ -120,7 +119,7 @@ public final class Attribution {
                                               Map<String, Exposure> first, Map<String, List<Exposure>> byCustomer,
                                               Map<Exposure, List<Outcome>> credited, Counts counts) {
         List<Unit> units = new ArrayList<>();
-        Map<String, Long> perArm = new TreeMap<>();
+        Map<String, Long> perArm = new LinkedHashMap<>();
         experiment.arms().forEach(a -> perArm.put(a.name(), 0L));
         long holdout = 0;
         long overridden = 0;

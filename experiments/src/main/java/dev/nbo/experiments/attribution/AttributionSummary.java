@@ -6,7 +6,7 @@ import java.util.Map;
  * How the exposures and outcomes of one experiment were counted; shown in the report so that a marketer sees what
  * was left out and why.
  *
- * @param units             customers compared (neither held out nor overridden), by arm
+ * @param units             customers compared (neither held out nor overridden), by arm in the experiment's order
  * @param holdoutCustomers  customers of the global holdout (served the control's treatment, not compared)
  * @param overrideCustomers test profiles forced into an arm (not compared)
  * @param armSwitches       customers seen in more than one arm (the config changed mid-experiment): kept in their
@@ -20,6 +20,6 @@ public record AttributionSummary(long exposures, Map<String, Long> units, long h
                                  long overrideCustomers, long armSwitches, long byRequestId, long byWindow,
                                  long unattributed) {
     public AttributionSummary {
-        units = Map.copyOf(units);
+        units = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(units));
     }
 }

@@ -157,7 +157,7 @@ class ExperimentReportCommandTest {
         assertThat(out.resolve("report.csv")).isRegularFile();
         assertThat(out.resolve("report.html")).isRegularFile();
         assertThat(result.out())
-                .contains("Experiment hero-test: 42 exposures; customers compared {control=20, model=20}, 1 in the"
+                .contains("Experiment hero-test: 42 exposures; customers compared {model=20, control=20}, 1 in the"
                         + " holdout, 1 overridden, 0 switched arms")
                 .contains("21 credited by request id, 8 within the 7-day window, 1 of its customers unattributed")
                 .contains("Report written to " + out.toAbsolutePath());

@@ -10,6 +10,7 @@ import dev.nbo.serving.api.HttpMethod;
 import dev.nbo.serving.api.Route;
 import dev.nbo.serving.api.Scope;
 import dev.nbo.serving.decision.ExposureCounter;
+import dev.nbo.serving.ingest.EventIngestor;
 import dev.nbo.serving.log.DecisionLog;
 import dev.nbo.serving.log.DecisionWriter;
 import dev.nbo.serving.store.EventApplier;
@@ -31,12 +32,15 @@ final class CustomersRoutes {
             "interests", "marketingConsent");
 
     private final EventApplier applier;
+    private final EventIngestor events;
     private final DecisionLog decisions;
     private final DecisionWriter writer;
     private final ExposureCounter exposures;
 
-    CustomersRoutes(EventApplier applier, DecisionLog decisions, DecisionWriter writer, ExposureCounter exposures) {
+    CustomersRoutes(EventApplier applier, EventIngestor events, DecisionLog decisions, DecisionWriter writer,
+                    ExposureCounter exposures) {
         this.applier = applier;
+        this.events = events;
         this.decisions = decisions;
         this.writer = writer;
         this.exposures = exposures;
@@ -75,11 +79,12 @@ final class CustomersRoutes {
         boolean features = applier.erase(new CustomerId(id));
         writer.flush();
         int logged = decisions.erase(id);
+        int events = this.events.erase(id);
         exposures.erase(id);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("customerId", id);
         json.put("erased", Map.of("profileAndFeatures", features, "decisionLogEntries", logged,
-                "exposureHistory", true));
+                "eventLogEntries", events, "exposureHistory", true));
         ctx.json(json);
     }
 

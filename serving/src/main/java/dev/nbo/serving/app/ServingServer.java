@@ -112,7 +112,7 @@ public final class ServingServer implements AutoCloseable {
                     decisionMetrics(metrics).andThen(d -> decisionWriter.accept(DecisionRecords.of(d, clock))),
                     clock, metrics).routes());
             routes.addAll(new EventsRoutes(ingestor, metrics).routes());
-            routes.addAll(new CustomersRoutes(applier, decisionLog, decisionWriter, exposures).routes());
+            routes.addAll(new CustomersRoutes(applier, ingestor, decisionLog, decisionWriter, exposures).routes());
             routes.addAll(new ModelsRoutes(registry, config.modelName(), models).routes());
             routes.addAll(new ExperimentsRoutes(assigner, () -> ExperimentLogs.exposures(decisionLog),
                     () -> ExperimentLogs.outcomes(ingestor), clock).routes());

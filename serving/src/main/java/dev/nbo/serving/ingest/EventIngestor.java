@@ -196,7 +196,10 @@ public final class EventIngestor implements AutoCloseable {
     public void replay(long fromSequence, EventSink sink) {
         List<SourceRow> chunk = new ArrayList<>(REPLAY_CHUNK);
         log.replay(fromSequence, (sequence, record) -> {
-            chunk.add(EventLogCodec.decode(record).toSourceRow());
+            Event event = EventLogCodec.decode(record);
+            if (event != null) {
+                chunk.add(event.toSourceRow());
+            }
             if (chunk.size() == REPLAY_CHUNK) {
                 sink.apply(List.copyOf(chunk));
                 chunk.clear();
@@ -207,9 +210,36 @@ public final class EventIngestor implements AutoCloseable {
         }
     }
 
-    /** Every logged event, oldest first, as accepted (outcome fields included): reports read outcomes with it. */
+    /**
+     * Every logged event, oldest first, as accepted (outcome fields included), erased ones left out: reports read
+     * outcomes with it.
+     */
     public void forEachEvent(java.util.function.Consumer<Event> consumer) {
-        log.replay(0, (sequence, record) -> consumer.accept(EventLogCodec.decode(record)));
+        log.replay(0, (sequence, record) -> {
+            Event event = EventLogCodec.decode(record);
+            if (event != null) {
+                consumer.accept(event);
+            }
+        });
+    }
+
+    /**
+     * GDPR erasure in the event log: rewrites each of the customer's records without its customer and session ids
+     * (blocking appends meanwhile); the events stay counted by id so that a resent one is still a duplicate.
+     *
+     * @return how many of the customer's events were erased
+     */
+    public int erase(String customerId) {
+        java.util.concurrent.atomic.AtomicInteger erased = new java.util.concurrent.atomic.AtomicInteger();
+        log.rewrite(record -> {
+            byte[] rewritten = EventLogCodec.erasedOf(record, customerId);
+            if (rewritten == null) {
+                return record;
+            }
+            erased.incrementAndGet();
+            return rewritten;
+        });
+        return erased.get();
     }
 
     private void applyUnapplied() {
@@ -224,7 +254,10 @@ public final class EventIngestor implements AutoCloseable {
             if (sequence >= end) {
                 return;
             }
-            chunk.add(EventLogCodec.decode(record).toSourceRow());
+            Event event = EventLogCodec.decode(record);
+            if (event != null) {
+                chunk.add(event.toSourceRow());
+            }
             next[0] = sequence + 1;
             if (chunk.size() == REPLAY_CHUNK) {
                 sink.apply(List.copyOf(chunk));

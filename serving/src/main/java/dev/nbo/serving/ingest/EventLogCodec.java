@@ -15,6 +15,10 @@ import java.io.UncheckedIOException;
  * epoch microseconds UTC ({@code event_time_us}, {@code ingested_at_us}: exact, and cheaper to write than ISO text at
  * 50,000 events a second), plus the {@code category} resolved at acceptance, so that a replay hands the store the
  * very row it got live even if the catalog changed since. Absent optional fields are left out.
+ *
+ * <p>GDPR erasure rewrites a customer's records as {@code {"erased": true, ...}} without {@code customer_id} and
+ * {@code session_id}; an erased record decodes as null: replays, reports and exports skip it, while its event id still
+ * guards idempotency.
  */
 final class EventLogCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,14 +57,39 @@ final class EventLogCodec {
         }
     }
 
+    /** The event of a record; null for an erased record. */
     static Event decode(byte[] record) {
-        return event(tree(record));
+        JsonNode node = tree(record);
+        return erased(node) ? null : event(node);
     }
 
-    /** The event and its {@code ingested_at_us}. */
+    /** The event and its {@code ingested_at_us}; null for an erased record. */
     static LoggedEvent decodeLogged(byte[] record) {
         JsonNode node = tree(record);
-        return new LoggedEvent(event(node), node.get("ingested_at_us").longValue());
+        return erased(node) ? null : new LoggedEvent(event(node), node.get("ingested_at_us").longValue());
+    }
+
+    private static boolean erased(JsonNode node) {
+        return node.path("erased").asBoolean(false);
+    }
+
+    /**
+     * The record without the customer's personal fields when it is {@code customerId}'s, else null (unchanged).
+     */
+    static byte[] erasedOf(byte[] record, String customerId) {
+        JsonNode node = tree(record);
+        if (erased(node) || !customerId.equals(node.path("customer_id").textValue())) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode object = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+        object.remove("customer_id");
+        object.remove("session_id");
+        object.put("erased", true);
+        try {
+            return JSON.writeValueAsBytes(object);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Event event(JsonNode node) {

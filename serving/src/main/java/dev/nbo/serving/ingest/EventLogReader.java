@@ -14,13 +14,18 @@ public final class EventLogReader {
     }
 
     /**
-     * Reads every logged event, oldest first.
+     * Reads every logged event, oldest first; erased events are left out.
      *
      * @param folder the ingestor's folder, as given to {@link EventIngestor#open}
      * @return how many events were read
      */
     public static long read(Path folder, Consumer<LoggedEvent> consumer) {
         return FileAppendLogReader.read(folder.resolve("log"),
-                (sequence, record) -> consumer.accept(EventLogCodec.decodeLogged(record)));
+                (sequence, record) -> {
+                    LoggedEvent event = EventLogCodec.decodeLogged(record);
+                    if (event != null) {
+                        consumer.accept(event);
+                    }
+                });
     }
 }

@@ -153,7 +153,9 @@ public final class EventApplier {
                 List<StateRow> state = new ArrayList<>();
                 aggregator.exportState().forEach(row -> (row.key().entity() == Entity.OFFER ? offerDeltas : state)
                         .add(row));
-                store.putCustomer(id, new CustomerRecord(current.map(CustomerRecord::profile).orElse(null), state));
+                CustomerProfile profile = Unsubscribes.apply(id.value(),
+                        current.map(CustomerRecord::profile).orElse(null), rows);
+                store.putCustomer(id, new CustomerRecord(profile, state));
             }
             // after the put: a reader that finds nothing staged reads the record without the lock
             unstage(id, customerRows);

@@ -102,7 +102,7 @@ public final class OnlineFeatures {
         });
         current.staged().forEach(aggregator::accept);
         return new CustomerFeatures(id, asOfMicros, current.known(), isStale(asOfMicros), aggregator,
-                record.map(CustomerRecord::profile).orElse(null));
+                Unsubscribes.apply(id.value(), record.map(CustomerRecord::profile).orElse(null), current.staged()));
     }
 
     /**

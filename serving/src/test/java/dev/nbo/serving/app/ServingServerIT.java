@@ -183,8 +183,33 @@ class ServingServerIT {
         HttpResponse<String> erased = send("DELETE", "/v1/customers/C-NEW", TestWorld.KEY, null);
         assertThat(erased.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(erased.body()).path("erased").path("decisionLogEntries").asInt()).isPositive();
+        assertThat(JSON.readTree(erased.body()).path("erased").path("eventLogEntries").asInt()).isEqualTo(1);
         assertThat(JSON.readTree(get("/v1/customers/C-NEW/offers?block=near-you", TestWorld.KEY).body())
                 .path("fallback").asText()).isEqualTo("unknown_customer");
+        // the erased event's id still guards idempotency: resending it does not bring the customer back
+        assertThat(JSON.readTree(post("/v1/events", TestWorld.KEY, events).body()).path("duplicates").asInt())
+                .isEqualTo(1);
+        assertThat(JSON.readTree(get("/v1/customers/C-NEW/offers?block=near-you", TestWorld.KEY).body())
+                .path("fallback").asText()).isEqualTo("unknown_customer");
+    }
+
+    @Test
+    void anUnsubscribeEventWithdrawsConsentAtOnce() throws Exception {
+        String events = "[{\"event_id\":\"un-1\",\"customer_id\":\"C-UNSUB\",\"time\":\"2025-06-14T10:00:00Z\","
+                + "\"type\":\"page_view\",\"product_id\":\"RUN-0001\"}]";
+        assertThat(post("/v1/events", TestWorld.KEY, events).statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(get("/v1/customers/C-UNSUB/offers?block=near-you", TestWorld.KEY).body())
+                .path("fallback").isNull()).isTrue();
+
+        String unsubscribe = "[{\"event_id\":\"un-2\",\"customer_id\":\"C-UNSUB\","
+                + "\"time\":\"2025-06-14T11:00:00Z\",\"type\":\"unsubscribe\"}]";
+        assertThat(post("/v1/events", TestWorld.KEY, unsubscribe).statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(get("/v1/customers/C-UNSUB/offers?block=near-you", TestWorld.KEY).body())
+                .path("fallback").asText()).isEqualTo("opted_out");
+        // still opted out once the background applier has written the event into the store
+        Thread.sleep(500);
+        assertThat(JSON.readTree(get("/v1/customers/C-UNSUB/offers?block=near-you", TestWorld.KEY).body())
+                .path("fallback").asText()).isEqualTo("opted_out");
     }
 
     @Test

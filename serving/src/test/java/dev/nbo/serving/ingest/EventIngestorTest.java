@@ -185,6 +185,37 @@ class EventIngestorTest {
     }
 
     @Test
+    void erasureRemovesTheCustomerFromTheLogForReplaysReportsAndExportsButKeepsTheIds() throws Exception {
+        String other = EventBatchTest.valid("e3").replace("\"C1\"", "\"C2\"");
+        try (EventIngestor ingestor = open(new RecordingSink())) {
+            ingestor.ingest(body(EventBatchTest.valid("e1"), EventBatchTest.valid("e2"), other));
+
+            assertThat(ingestor.erase("C1")).isEqualTo(2);
+            assertThat(ingestor.erase("C1")).isZero();
+
+            List<SourceRow> rows = new ArrayList<>();
+            ingestor.replay(0, rows::addAll);
+            assertThat(rows).extracting(SourceRow::rowKey).containsExactly("e3");
+            List<Event> events = new ArrayList<>();
+            ingestor.forEachEvent(events::add);
+            assertThat(events).extracting(Event::customerId).containsExactly("C2");
+            List<LoggedEvent> exported = new ArrayList<>();
+            EventLogReader.read(folder, exported::add);
+            assertThat(exported).extracting(e -> e.event().eventId()).containsExactly("e3");
+            assertThat(ingestor.ingest(body(EventBatchTest.valid("e1"))).duplicates()).isEqualTo(1);
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8))
+                        .as(file.toString()).doesNotContain("\"C1\"");
+            }
+        }
+        try (EventIngestor reopened = open(new RecordingSink())) {
+            assertThat(reopened.ingest(body(EventBatchTest.valid("e2"))).duplicates()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void concurrentBatchesWithOverlappingIdsStoreAndApplyEachEventOnce() throws Exception {
         RecordingSink sink = new RecordingSink();
         try (EventIngestor ingestor = open(sink)) {
