@@ -1,6 +1,6 @@
 package dev.nbo.experiments.report;
 
-import static dev.nbo.experiments.report.Html.escape;
+import static dev.nbo.models.text.HtmlText.escape;
 
 import dev.nbo.experiments.report.ExperimentReport.ArmSummary;
 import dev.nbo.experiments.report.ExperimentReport.Comparison;

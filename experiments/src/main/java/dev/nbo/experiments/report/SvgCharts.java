@@ -1,5 +1,6 @@
 package dev.nbo.experiments.report;
 
+import dev.nbo.models.text.HtmlText;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
@@ -149,7 +150,7 @@ final class SvgCharts {
 
     private static String text(double x, double y, String anchor, String content) {
         return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"12\">%s</text>",
-                x, y, anchor, Html.escape(content));
+                x, y, anchor, HtmlText.escape(content));
     }
 
     /** Maps [min, max] onto pixels [from, to] (to may be below from, as for a y axis). */

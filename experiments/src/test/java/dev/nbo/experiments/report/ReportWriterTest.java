@@ -1,9 +1,8 @@
 package dev.nbo.experiments.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nbo.models.text.HtmlText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportWriterTest {
     private static final String EVIL = "<script>alert('x')</script>";
@@ -81,7 +81,7 @@ class ReportWriterTest {
         assertThat(html).doesNotContain("<script").doesNotContain("Title & <b>")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;").contains("Title &amp; &lt;b&gt;");
         for (String verdict : report.verdicts()) {
-            assertThat(html).contains(Html.escape(verdict));
+            assertThat(html).contains(HtmlText.escape(verdict));
         }
         assertThat(html).contains("class=\"banner ok\"").contains("<svg").contains("Cumulative lift over time")
                 .contains("Off-policy estimates").contains("<h2>Settings</h2>");

@@ -1,5 +1,6 @@
 package dev.nbo.serving.content;
 
+import dev.nbo.models.text.HtmlText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import liqp.filters.Filter;
  *
  * <p>Strict variables: a variable the template uses but the input lacks throws
  * {@link liqp.exceptions.VariableNotExistException} instead of printing nothing, so that the renderer can serve the
- * fallback rather than a block with holes. Values arrive already escaped (see {@link HtmlEscaper}); the {@code escape}
+ * fallback rather than a block with holes. Values arrive already escaped (see {@link HtmlText}); the {@code escape}
  * filter is replaced by Liqp's {@code escape_once} so that a marketer's habitual {@code | escape} does not escape
  * twice ({@code &amp;amp;}). Iterations and output size are bounded so that a runaway loop fails (and falls back)
  * instead of hanging a request; no render-time limit, since Liqp enforces it with an extra thread per render.

@@ -1,5 +1,6 @@
 package dev.nbo.serving.content;
 
+import dev.nbo.models.text.HtmlText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,8 +22,8 @@ final class LiquidVariables {
 
     static Map<String, Object> personal(Block block, RenderInput input) {
         Map<String, Object> customer = new HashMap<>();
-        input.attributes().forEach((name, value) -> customer.put(name, HtmlEscaper.escape(value)));
-        customer.put("id", HtmlEscaper.escape(input.customerId().value()));
+        input.attributes().forEach((name, value) -> customer.put(name, HtmlText.escape(value)));
+        customer.put("id", HtmlText.escape(input.customerId().value()));
         List<Object> offers = new ArrayList<>();
         for (RankedOffer offer : input.offers().subList(0, Math.min(block.limit(), input.offers().size()))) {
             Map<String, Object> fields = offer(offer.id().value(), offer.rank(), offer.content());
@@ -50,8 +51,8 @@ final class LiquidVariables {
     private static Map<String, Object> common(String blockId, String description, ContentElement element) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("block", Map.of(
-                "id", HtmlEscaper.escape(blockId),
-                "description", HtmlEscaper.escape(description),
+                "id", HtmlText.escape(blockId),
+                "description", HtmlText.escape(description),
                 "element", element.wireName()));
         return variables;
     }
@@ -61,8 +62,8 @@ final class LiquidVariables {
         for (String name : STANDARD_CONTENT) {
             fields.put(name, "");
         }
-        content.forEach((name, value) -> fields.put(name, HtmlEscaper.escape(value)));
-        fields.put("id", HtmlEscaper.escape(id));
+        content.forEach((name, value) -> fields.put(name, HtmlText.escape(value)));
+        fields.put("id", HtmlText.escape(id));
         fields.put("rank", rank);
         return fields;
     }

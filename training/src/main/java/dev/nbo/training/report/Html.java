@@ -1,5 +1,7 @@
 package dev.nbo.training.report;
 
+import dev.nbo.models.text.HtmlText;
+
 /**
  * An append-only HTML document in which every piece of text and every attribute value is escaped on the way in;
  * only markup built by this package ({@link Svg}) goes in unescaped, through {@link #markup(String)}.
@@ -10,24 +12,9 @@ package dev.nbo.training.report;
 final class Html {
     private final StringBuilder out = new StringBuilder(64 * 1024);
 
-    /**
-     * Escapes text for an element body or a quoted attribute value. Control characters that XML forbids become
-     * U+FFFD, so a stray byte in a segment name cannot break the page.
-     */
+    /** Escapes text for an element body or a quoted attribute value (see {@link HtmlText}). */
     static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c < 0x20 && c != '\n' && c != '\t' && c != '\r' ? '\uFFFD' : c);
-            }
-        }
-        return escaped.toString();
+        return HtmlText.escape(text);
     }
 
     /** Opens {@code tag} with attributes given as name, value pairs; values are escaped, empty ones left out. */

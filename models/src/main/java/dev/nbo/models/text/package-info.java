@@ -1,0 +1,2 @@
+/** Text helpers every module's HTML output shares. */
+package dev.nbo.models.text;
