@@ -38,8 +38,15 @@ public final class ReportCli {
             if (args.length > 1 && args[1].equals("power")) {
                 return PowerCommand.run(Arrays.copyOfRange(args, 2, args.length), out);
             }
+            if (args.length == 2 && (args[1].equals("--help") || args[1].equals("-h"))) {
+                // 'report --help' alone: the three forms first, then the table form's flags
+                out.print(HELP.replace("Run 'report --help' or 'report power --help' for the flags.",
+                        "'report --experiment --help' and 'report power --help' explain those forms.") + "\n");
+            }
             if (Arrays.stream(args).anyMatch(a -> a.equals("--experiment") || a.startsWith("--experiment="))) {
-                return ExperimentReportCommand.run(Arrays.copyOfRange(args, 1, args.length), out);
+                boolean help = Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"));
+                return ExperimentReportCommand.run(help ? new String[] {"--help"}
+                        : Arrays.copyOfRange(args, 1, args.length), out);
             }
             return TableReportCommand.run(Arrays.copyOfRange(args, 1, args.length), out);
         } catch (UsageException e) {

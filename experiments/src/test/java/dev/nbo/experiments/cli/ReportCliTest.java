@@ -156,7 +156,11 @@ class ReportCliTest {
     void everyCommandHasHelp() {
         Result report = run("report", "--help");
         assertThat(report.status()).isZero();
-        assertThat(report.out()).contains("--arm-column").contains("--time-column");
+        assertThat(report.out()).contains("--arm-column").contains("--time-column")
+                .contains("report --experiment NAME --warehouse DIR").contains("report power");
+        Result experiment = run("report", "--experiment", "--help");
+        assertThat(experiment.status()).as(experiment.err()).isZero();
+        assertThat(experiment.out()).contains("--warehouse").contains("attribution window");
         Result power = run("report", "power", "--help");
         assertThat(power.status()).isZero();
         assertThat(power.out()).contains("--units-per-arm").contains("--mde");
