@@ -25,7 +25,6 @@ import dev.nbo.serving.experiment.ExperimentDecider;
 import dev.nbo.serving.experiment.ExperimentLogs;
 import dev.nbo.serving.experiment.ExperimentsRoutes;
 import dev.nbo.serving.ingest.EventIngestor;
-import dev.nbo.serving.ingest.EventSink;
 import dev.nbo.serving.log.DecisionLog;
 import dev.nbo.serving.log.DecisionWriter;
 import dev.nbo.serving.model.ModelHolder;
@@ -91,12 +90,9 @@ public final class ServingServer implements AutoCloseable {
                     Duration.ofSeconds(30), Clock.systemUTC(), applier);
             Metrics metrics = new Metrics();
             OnlineStore opened = store;
-            // applied events must be in the store file before the ingestor checkpoints them (KillDuringIngestionIT)
+            // applied events must be in the store file, with their log position, before the ingestor checkpoints them
             EventIngestor ingestor = EventIngestor.open(config.logDir().resolve("events"), opened::category,
-                    EventSink.of(applier::stage, rows -> {
-                        applier.apply(rows);
-                        opened.flush();
-                    }), Clock.systemUTC());
+                    new StoreEventSink(applier, opened), Clock.systemUTC());
             logs.add(ingestor);
             DecisionLog decisionLog = DecisionLog.open(config.logDir().resolve("decisions"));
             logs.add(decisionLog);

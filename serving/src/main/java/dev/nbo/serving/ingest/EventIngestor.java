@@ -81,6 +81,7 @@ public final class EventIngestor implements AutoCloseable {
                     + " the event log holds only " + size + ": the log was replaced or truncated; restore it, or"
                     + " delete the checkpoint and reload the store from a snapshot");
         }
+        resumeFromTheSinksPosition(size);
         log.replay(Math.max(0, size - idWindow), (sequence, record) -> ids.add(EventLogCodec.eventId(record)));
         applyUnapplied();
         this.applier = new Thread(this::applyLoop, "nbo-event-applier");
@@ -242,6 +243,23 @@ public final class EventIngestor implements AutoCloseable {
         return erased.get();
     }
 
+    /**
+     * A sink that records its position with its rows may be ahead of the checkpoint (a crash after its commit, before
+     * the checkpoint's): it holds those events already, so the checkpoint catches up instead of applying them twice.
+     */
+    private void resumeFromTheSinksPosition(long size) {
+        java.util.OptionalLong stored = sink.appliedThrough();
+        if (stored.isEmpty() || stored.getAsLong() <= checkpoint.applied()) {
+            return;
+        }
+        if (stored.getAsLong() > size) {
+            throw new IllegalStateException("the online store says it holds the first " + stored.getAsLong()
+                    + " events of the log, but the event log holds only " + size + ": the log was replaced or"
+                    + " truncated; restore it, or reload the store from a snapshot into a new file");
+        }
+        checkpoint.save(stored.getAsLong());
+    }
+
     private void applyUnapplied() {
         long from = checkpoint.applied();
         long end = log.size();
@@ -260,13 +278,13 @@ public final class EventIngestor implements AutoCloseable {
             }
             next[0] = sequence + 1;
             if (chunk.size() == REPLAY_CHUNK) {
-                sink.apply(List.copyOf(chunk));
+                sink.apply(List.copyOf(chunk), next[0]);
                 checkpoint.save(next[0]);
                 chunk.clear();
             }
         });
-        if (!chunk.isEmpty()) {
-            sink.apply(List.copyOf(chunk));
+        if (!chunk.isEmpty() || next[0] > checkpoint.applied()) {
+            sink.apply(List.copyOf(chunk), next[0]);
             checkpoint.save(next[0]);
         }
     }
@@ -287,9 +305,10 @@ public final class EventIngestor implements AutoCloseable {
             round.forEach(logged -> rows.addAll(logged.rows()));
             Logged last = round.get(round.size() - 1);
             try {
-                sink.apply(rows);
+                long through = last.first() + last.rows().size();
+                sink.apply(rows, through);
                 synchronized (checkpointing) {
-                    checkpoint.save(last.first() + last.rows().size());
+                    checkpoint.save(through);
                 }
                 backlog.applied(round);
                 backlog.pauseUntil(started + ROUND_EVERY.toNanos());

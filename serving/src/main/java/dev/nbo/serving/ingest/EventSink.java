@@ -2,6 +2,7 @@ package dev.nbo.serving.ingest;
 
 import dev.nbo.models.aggregate.SourceRow;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +18,21 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface EventSink {
     void apply(List<SourceRow> rows);
+
+    /**
+     * Applies rows that bring the sink up to log sequence {@code through} (exclusive). A sink that records
+     * {@code through} durably with the rows (in the same commit) overrides this and {@link #appliedThrough()}: the
+     * ingestor then resumes from the sink's own position after a crash, and no round is applied twice. By default the
+     * rows are applied and the ingestor's checkpoint alone records the position.
+     */
+    default void apply(List<SourceRow> rows, long through) {
+        apply(rows);
+    }
+
+    /** The log position the sink recorded with its rows, if it records one. */
+    default OptionalLong appliedThrough() {
+        return OptionalLong.empty();
+    }
 
     /** Makes durable rows visible to reads before they are applied; by default nothing (reads wait for apply). */
     default void stage(List<SourceRow> rows) {

@@ -30,6 +30,8 @@ public final class EmbeddedOnlineStore implements OnlineStore {
     static final int AUTO_COMMIT_MILLIS = 1000;
     private static final String SPEC_HASH = "spec_hash";
     private static final String WATERMARK = "watermark_us";
+    /** The event-log position the store holds the events of; committed with them (exactly-once after a crash). */
+    private static final String EVENTS_APPLIED = "events_applied";
 
     private final Path file;
     private final MVStore store;
@@ -174,6 +176,17 @@ public final class EmbeddedOnlineStore implements OnlineStore {
                 return;
             }
         }
+    }
+
+    @Override
+    public void markEventsApplied(long sequence) {
+        meta.put(EVENTS_APPLIED, Long.toString(sequence));
+    }
+
+    @Override
+    public OptionalLong eventsApplied() {
+        String value = meta.get(EVENTS_APPLIED);
+        return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value));
     }
 
     /** Commits pending changes to the file (the operating system has them: a killed process loses nothing). */

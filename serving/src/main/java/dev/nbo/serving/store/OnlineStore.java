@@ -66,6 +66,16 @@ public interface OnlineStore extends AutoCloseable {
     void advanceWatermark(long micros);
 
     /**
+     * Records that the event log's records before {@code sequence} are in the store. Written after the rows it covers,
+     * and made durable by the same {@link #flush()}, so a crash never leaves a recorded position ahead of the data;
+     * the event ingestor then resumes from it instead of re-applying a round its own checkpoint missed.
+     */
+    void markEventsApplied(long sequence);
+
+    /** The position {@link #markEventsApplied} last recorded; empty when none was. */
+    OptionalLong eventsApplied();
+
+    /**
      * Makes everything written so far survive a crash of this process. The event ingestor calls it before it records
      * a batch as applied: otherwise a crash could lose applied events that the checkpoint says need no replay.
      * Stores whose writes are already outside the process (Redis) have nothing to do.

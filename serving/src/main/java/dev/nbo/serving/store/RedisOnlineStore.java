@@ -33,6 +33,7 @@ public final class RedisOnlineStore implements OnlineStore {
     static final int PIPELINE_BATCH = 1000;
     private static final String SPEC_HASH = "spec_hash";
     private static final String WATERMARK = "watermark_us";
+    private static final String EVENTS_APPLIED = "events_applied";
     /** Raises the watermark atomically on the server, so that concurrent writers from several instances never lower it. */
     private static final String ADVANCE = """
             local current = redis.call('HGET', KEYS[1], ARGV[1])
@@ -183,6 +184,18 @@ public final class RedisOnlineStore implements OnlineStore {
     @Override
     public void advanceWatermark(long micros) {
         call(jedis -> jedis.eval(ADVANCE, List.of(metaKey()), List.of(WATERMARK, Long.toString(micros))));
+    }
+
+    /** Written after the rows it covers (Redis has no commit spanning them): a crash in between re-applies a round. */
+    @Override
+    public void markEventsApplied(long sequence) {
+        call(jedis -> jedis.hset(metaKey(), EVENTS_APPLIED, Long.toString(sequence)));
+    }
+
+    @Override
+    public OptionalLong eventsApplied() {
+        String value = call(jedis -> jedis.hget(metaKey(), EVENTS_APPLIED));
+        return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value));
     }
 
     @Override

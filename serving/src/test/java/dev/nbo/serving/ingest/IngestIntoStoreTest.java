@@ -8,10 +8,12 @@ import dev.nbo.models.id.CustomerId;
 import dev.nbo.serving.store.EmbeddedOnlineStore;
 import dev.nbo.serving.store.EventApplier;
 import dev.nbo.serving.store.OnlineFeatures;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,19 @@ class IngestIntoStoreTest {
             }
             applier.apply(rows);
             store.flush();
+        }
+
+        /** As the server's sink: the log position goes into the store after the rows, made durable with them. */
+        @Override
+        public void apply(List<SourceRow> rows, long through) {
+            apply(rows);
+            store.markEventsApplied(through);
+            store.flush();
+        }
+
+        @Override
+        public OptionalLong appliedThrough() {
+            return store.eventsApplied();
         }
 
         long viewsAll() {
@@ -111,6 +126,43 @@ class IngestIntoStoreTest {
                 assertThat(store.customer(C1)).isPresent();
                 assertThat(sink.viewsAll()).isEqualTo(3);
             }
+        }
+    }
+
+    @Test
+    void aRoundTheCheckpointMissedIsNotAppliedTwiceAfterACrash() throws Exception {
+        try (EmbeddedOnlineStore store = EmbeddedOnlineStore.open(folder.resolve("online.mv"))) {
+            StoreSink sink = new StoreSink(store);
+            sink.release.countDown();
+            try (EventIngestor ingestor = open(sink)) {
+                ingestor.ingest(EventIngestorTest.body(EventBatchTest.valid("e1"), EventBatchTest.valid("e2")));
+                assertThat(ingestor.awaitApplied(WAIT)).isTrue();
+            }
+            assertThat(store.eventsApplied()).hasValue(2);
+        }
+        // the crash window: the store committed the round with its position, the checkpoint never recorded it
+        Files.delete(folder.resolve("events/applied.checkpoint"));
+        try (EmbeddedOnlineStore store = EmbeddedOnlineStore.open(folder.resolve("online.mv"))) {
+            StoreSink sink = new StoreSink(store);
+            sink.release.countDown();
+            try (EventIngestor ingestor = open(sink)) {
+                assertThat(ingestor.applied()).isEqualTo(2);
+                assertThat(sink.viewsAll()).as("each event counted once").isEqualTo(2);
+                ingestor.ingest(EventIngestorTest.body(EventBatchTest.valid("e3")));
+                assertThat(ingestor.awaitApplied(WAIT)).isTrue();
+                assertThat(sink.viewsAll()).isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
+    void aStoreAheadOfTheEventLogIsRefused() {
+        try (EmbeddedOnlineStore store = EmbeddedOnlineStore.open(folder.resolve("online.mv"))) {
+            store.markEventsApplied(5);
+            store.flush();
+            StoreSink sink = new StoreSink(store);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> open(sink))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("holds only 0");
         }
     }
 }
