@@ -32,6 +32,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * }</pre>
  */
 public final class ApiServer implements AutoCloseable {
+    /** Oversize bodies up to this size are read and discarded before the 413 (see refuseLargeBody). */
+    private static final long DRAIN_BYTES = 8L * 1024 * 1024;
     private static final String STARTED_AT = "nbo.startedAt";
     private static final String OPENAPI_PATH = "/openapi.json";
     private static final String OPENAPI_SUMMARY = "This API as an OpenAPI 3.1 document";
@@ -151,12 +153,30 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** Refuses a declared oversize body before anyone reads it; chunked bodies are cut off by Javalin while read. */
+    /**
+     * Refuses a declared oversize body before anyone parses it; chunked bodies are cut off by Javalin while read. A
+     * body of at most {@link #DRAIN_BYTES} is read and discarded first: closing a connection with unread bytes makes
+     * TCP reset it, and a client still sending would lose the 413 that says what to do. Larger ones are not read.
+     */
     private static void refuseLargeBody(Context ctx, long maxBodyBytes) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBodyBytes) {
+            if (declared <= DRAIN_BYTES) {
+                drain(ctx);
+            }
             throw ApiException.payloadTooLarge("the body has " + declared + " bytes; the limit is " + maxBodyBytes
                     + " (server.max_body_bytes); send less data per request");
+        }
+    }
+
+    private static void drain(Context ctx) {
+        try (var body = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[16 * 1024];
+            while (body.read(buffer) >= 0) {
+                // discarded
+            }
+        } catch (java.io.IOException e) {
+            // the client went away: nothing to answer
         }
     }
 
