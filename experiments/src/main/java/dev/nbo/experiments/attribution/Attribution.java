@@ -6,9 +6,9 @@ import dev.nbo.experiments.config.ExperimentSpec;
 import dev.nbo.experiments.report.LoggedDecision;
 import dev.nbo.experiments.report.Unit;
 import dev.nbo.experiments.report.UnitTable;
+import dev.nbo.models.feature.Window;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -184,6 +184,6 @@ public final class Attribution {
     }
 
     private static long micros(Instant time) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, time);
+        return Window.micros(time);
     }
 }

@@ -1,5 +1,6 @@
 package dev.nbo.experiments.report;
 
+import dev.nbo.models.feature.Window;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -152,7 +152,7 @@ public final class CsvUnitTableReader implements UnitTableReader {
                     }
                 }
             }
-            return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+            return Window.micros(instant);
         }
 
         private String where(CsvRecords.Record record) {

@@ -10,8 +10,7 @@ import dev.nbo.experiments.report.ExperimentReport.MetricKind;
 import dev.nbo.experiments.report.ExperimentReport.MetricSummary;
 import dev.nbo.experiments.report.ExperimentReport.OffPolicyResult;
 import dev.nbo.experiments.report.ExperimentReport.TimelinePoint;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import dev.nbo.models.feature.Window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -138,7 +137,7 @@ final class HtmlReport {
                 + "(unadjusted), with its interval; a line that settles away from the dashed zero is a stable effect."
                 + "</p>");
         html.append(SvgCharts.timeline(series, binary ? v -> Verdicts.magnitude(v, MetricKind.BINARY)
-                : HtmlReport::num, t -> Instant.EPOCH.plus((long) t, ChronoUnit.MICROS).toString().substring(0, 10)));
+                : HtmlReport::num, t -> Window.instant((long) t).toString().substring(0, 10)));
     }
 
     private static void offPolicy(StringBuilder html, ExperimentReport report) {

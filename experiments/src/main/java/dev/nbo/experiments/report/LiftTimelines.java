@@ -7,8 +7,7 @@ import dev.nbo.experiments.stats.RunningMoments;
 import dev.nbo.experiments.stats.SampleMoments;
 import dev.nbo.experiments.stats.TwoProportionTest;
 import dev.nbo.experiments.stats.WelchTest;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import dev.nbo.models.feature.Window;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -80,7 +79,7 @@ final class LiftTimelines {
 
     private static TimelinePoint point(long timeMicros, RunningMoments control, RunningMoments treatment,
                                        boolean binary, double confidence) {
-        String time = Instant.EPOCH.plus(timeMicros, ChronoUnit.MICROS).toString();
+        String time = Window.instant(timeMicros).toString();
         SampleMoments c = control.moments();
         SampleMoments t = treatment.moments();
         LiftEstimate estimate = null;

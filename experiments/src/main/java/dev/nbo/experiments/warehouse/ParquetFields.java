@@ -1,7 +1,7 @@
 package dev.nbo.experiments.warehouse;
 
+import dev.nbo.models.feature.Window;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
@@ -57,11 +57,11 @@ final class ParquetFields {
     }
 
     static long micros(Instant time) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, time);
+        return Window.micros(time);
     }
 
     static Instant instant(long micros) {
-        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+        return Window.instant(micros);
     }
 
     static boolean has(Group group, String name) {

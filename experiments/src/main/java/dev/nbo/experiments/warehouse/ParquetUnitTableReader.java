@@ -4,6 +4,7 @@ import dev.nbo.experiments.report.Unit;
 import dev.nbo.experiments.report.UnitColumns;
 import dev.nbo.experiments.report.UnitTable;
 import dev.nbo.experiments.report.UnitTableReader;
+import dev.nbo.models.feature.Window;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -17,13 +18,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
@@ -190,7 +190,7 @@ public final class ParquetUnitTableReader implements UnitTableReader {
                 }
             }
         }
-        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+        return Window.micros(instant);
     }
 
     private static String name(Group row, int column) {

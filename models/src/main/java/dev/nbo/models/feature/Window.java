@@ -58,6 +58,11 @@ public record Window(int days) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 
+    /** The instant of a timestamp in microseconds since the epoch (the inverse of {@link #micros}). */
+    public static java.time.Instant instant(long micros) {
+        return java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS);
+    }
+
     /** UTC epoch day of a timestamp in microseconds. */
     public static int dayOf(long micros) {
         return (int) Math.floorDiv(micros, DAY_MICROS);

@@ -1,5 +1,6 @@
 package dev.nbo.serving.app;
 
+import dev.nbo.models.feature.Window;
 import dev.nbo.serving.decision.Decision;
 import dev.nbo.serving.decision.ExperimentArm;
 import dev.nbo.serving.decision.RankedOffer;
@@ -22,7 +23,7 @@ final class DecisionRecords {
         List<String> chosen = decision.offers().stream().map(RankedOffer::offer).map(o -> o.id().value()).toList();
         String strategy = decision.fallback() == null ? decision.strategy().wireName()
                 : "fallback:" + decision.fallback();
-        Instant time = Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1000);
+        Instant time = Window.instant(micros);
         ExperimentArm arm = decision.experiment();
         if (arm == null) {
             return new DecisionRecord(decision.requestId(), time, decision.customerId(), decision.block(), strategy,

@@ -4,6 +4,7 @@ import dev.nbo.experiments.assign.Assigner;
 import dev.nbo.experiments.assign.Assignment;
 import dev.nbo.experiments.config.ArmSpec;
 import dev.nbo.experiments.config.ExperimentSpec;
+import dev.nbo.models.feature.Window;
 import dev.nbo.models.id.OfferId;
 import dev.nbo.models.rules.RuleSet;
 import dev.nbo.serving.decision.BlockPolicy;
@@ -13,7 +14,6 @@ import dev.nbo.serving.decision.DecisionRequest;
 import dev.nbo.serving.decision.ExperimentArm;
 import dev.nbo.serving.decision.Strategy;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +80,6 @@ public final class ExperimentDecider {
 
     /** Serving time as an instant (for listing which experiments run now). */
     public static Instant instant(long micros) {
-        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+        return Window.instant(micros);
     }
 }

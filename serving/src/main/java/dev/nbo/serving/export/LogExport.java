@@ -5,6 +5,7 @@ import dev.nbo.experiments.warehouse.DecisionRow;
 import dev.nbo.experiments.warehouse.EventRow;
 import dev.nbo.experiments.warehouse.ExperimentTable;
 import dev.nbo.experiments.warehouse.TableWriter;
+import dev.nbo.models.feature.Window;
 import dev.nbo.serving.ingest.Event;
 import dev.nbo.serving.ingest.EventLogReader;
 import dev.nbo.serving.ingest.LoggedEvent;
@@ -13,7 +14,6 @@ import dev.nbo.serving.log.DecisionRecord;
 import dev.nbo.serving.log.ScoredOffer;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ObjLongConsumer;
@@ -95,6 +95,6 @@ public final class LogExport {
     }
 
     private static Instant instant(long micros) {
-        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+        return Window.instant(micros);
     }
 }

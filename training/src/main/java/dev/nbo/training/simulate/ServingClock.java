@@ -2,6 +2,7 @@ package dev.nbo.training.simulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nbo.models.feature.Window;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The simulator's reading of the server's clock, so that outcome events are stamped at serving time. A server with
@@ -60,6 +60,6 @@ public final class ServingClock {
         if (!asOf.isIntegralNumber()) {
             throw new IllegalArgumentException(manifest + ": as_of_us must be epoch microseconds, got " + asOf);
         }
-        return Instant.EPOCH.plus(asOf.asLong(), ChronoUnit.MICROS);
+        return Window.instant(asOf.asLong());
     }
 }
