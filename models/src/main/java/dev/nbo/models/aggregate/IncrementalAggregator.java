@@ -98,6 +98,11 @@ public final class IncrementalAggregator {
         return values;
     }
 
+    /** True when any row or imported bucket has reached the key; without state its values are the defaults. */
+    public boolean hasState(EntityKey key) {
+        return states.containsKey(key);
+    }
+
     /** One feature of a key as of {@code asOfMicros}. */
     public FeatureValue value(EntityKey key, FeatureDefinition feature, long asOfMicros) {
         if (feature.entity() != key.entity()) {

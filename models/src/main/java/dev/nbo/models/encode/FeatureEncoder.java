@@ -40,11 +40,25 @@ public final class FeatureEncoder {
     private final List<EncoderInput> inputs;
     /** The input names of each input, built once: encoding runs per candidate row on the serving path. */
     private final List<List<String>> inputNames;
+    /** Each one-hot input's vocabulary position by value (null for other kinds), for the same reason. */
+    private final List<Map<String, Integer>> positions;
 
     public FeatureEncoder(String featureSpecHash, List<EncoderInput> inputs) {
         this.featureSpecHash = Objects.requireNonNull(featureSpecHash, "featureSpecHash");
         this.inputs = List.copyOf(inputs);
         this.inputNames = this.inputs.stream().map(EncoderInput::inputNames).toList();
+        List<Map<String, Integer>> positions = new ArrayList<>(this.inputs.size());
+        for (EncoderInput input : this.inputs) {
+            Map<String, Integer> position = null;
+            if (input.kind() == EncoderKind.ONE_HOT) {
+                position = new HashMap<>();
+                for (int k = input.values().size() - 1; k >= 0; k--) {
+                    position.put(input.values().get(k), k); // the first of duplicates wins, as indexOf did
+                }
+            }
+            positions.add(position);
+        }
+        this.positions = java.util.Collections.unmodifiableList(positions);
     }
 
     /** Learns the vocabularies from the training rows; every feature of {@code featureNames} must be in the spec. */
@@ -136,36 +150,54 @@ public final class FeatureEncoder {
     /** Computes every input value of the row once, in input order, and hands each to {@code sink}. */
     private void encodeInto(ScoringRow row, ValueSink sink) {
         for (int i = 0; i < inputs.size(); i++) {
-            EncoderInput input = inputs.get(i);
-            Object value = valueOf(row, input.feature());
-            switch (input.kind()) {
-                case NUMERIC -> {
-                    Double number = number(input.feature(), value);
-                    if (number != null) {
-                        sink.accept(i, 0, number);
-                    }
-                }
-                case ONE_HOT -> {
-                    // outputs: one per vocabulary value, then (other), then (missing)
-                    int vocabulary = input.values().size();
-                    int chosen = value == null ? vocabulary + 1 : input.values().indexOf(value.toString());
-                    chosen = chosen < 0 ? vocabulary : chosen;
-                    for (int k = 0; k < vocabulary + 2; k++) {
-                        sink.accept(i, k, k == chosen ? 1.0 : 0.0);
-                    }
-                }
-                case MULTI_HOT -> {
-                    Collection<String> held = textValues(value);
-                    for (int k = 0; k < input.values().size(); k++) {
-                        sink.accept(i, k, held.contains(input.values().get(k)) ? 1.0 : 0.0);
-                    }
-                }
-                case MATCHES_OFFER_CATEGORY -> sink.accept(i, 0,
-                        value != null && value.toString().equals(row.offerCategory()) ? 1.0 : 0.0);
-                case CONTAINS_OFFER_CATEGORY -> sink.accept(i, 0,
-                        textValues(value).contains(row.offerCategory()) ? 1.0 : 0.0);
-            }
+            encodeInput(i, row, sink);
         }
+    }
+
+    /** Computes the values of input {@code i} of the row and hands each to {@code sink}. */
+    private void encodeInput(int i, ScoringRow row, ValueSink sink) {
+        EncoderInput input = inputs.get(i);
+        Object value = valueOf(row, input.feature());
+        switch (input.kind()) {
+            case NUMERIC -> {
+                double number = number(input.feature(), value);
+                if (!Double.isNaN(number)) {
+                    sink.accept(i, 0, number);
+                }
+            }
+            case ONE_HOT -> {
+                // outputs: one per vocabulary value, then (other), then (missing)
+                int vocabulary = input.values().size();
+                int chosen = value == null ? vocabulary + 1
+                        : positions.get(i).getOrDefault(value.toString(), vocabulary);
+                for (int k = 0; k < vocabulary + 2; k++) {
+                    sink.accept(i, k, k == chosen ? 1.0 : 0.0);
+                }
+            }
+            case MULTI_HOT -> {
+                Collection<String> held = textValues(value);
+                for (int k = 0; k < input.values().size(); k++) {
+                    sink.accept(i, k, held.contains(input.values().get(k)) ? 1.0 : 0.0);
+                }
+            }
+            case MATCHES_OFFER_CATEGORY -> sink.accept(i, 0,
+                    value != null && value.toString().equals(row.offerCategory()) ? 1.0 : 0.0);
+            case CONTAINS_OFFER_CATEGORY -> sink.accept(i, 0,
+                    textValues(value).contains(row.offerCategory()) ? 1.0 : 0.0);
+        }
+    }
+
+    /**
+     * True when input {@code i} depends on nothing but its feature's value: the same in every row whose feature is
+     * the same (the offer's own columns and the comparisons with the offer's category are per row).
+     */
+    private boolean dependsOnFeatureOnly(int i) {
+        EncoderInput input = inputs.get(i);
+        return switch (input.kind()) {
+            case NUMERIC, ONE_HOT, MULTI_HOT -> !input.feature().equals(EncoderInput.OFFER_ID)
+                    && !input.feature().equals(EncoderInput.OFFER_CATEGORY);
+            case MATCHES_OFFER_CATEGORY, CONTAINS_OFFER_CATEGORY -> false;
+        };
     }
 
     public EncodedRow encode(ScoringRow row) {
@@ -213,6 +245,10 @@ public final class FeatureEncoder {
             this.columns = columns;
         }
 
+        public int width() {
+            return width;
+        }
+
         public float[] encode(ScoringRow row) {
             float[] dense = new float[width];
             java.util.Arrays.fill(dense, Float.NaN);
@@ -222,6 +258,58 @@ public final class FeatureEncoder {
                     dense[column] = (float) value;
                 }
             });
+            return dense;
+        }
+
+        /**
+         * Encodes the rows into one row-major matrix [rows, {@link #width()}], the same values as {@link
+         * #encode(ScoringRow)} row by row. The inputs of the features named in {@code sameInEveryRow} (a customer's
+         * own features, when every row is one customer with another offer) are computed from the first row and
+         * copied into the others: on the serving path they are most of the inputs, and the rows are the 50+
+         * candidate offers of one request.
+         */
+        public float[] encode(List<ScoringRow> rows, java.util.Set<String> sameInEveryRow) {
+            float[] dense = new float[rows.size() * width];
+            java.util.Arrays.fill(dense, Float.NaN);
+            if (rows.isEmpty()) {
+                return dense;
+            }
+            int[] perRow = new int[inputs.size()];
+            int[] shared = new int[inputs.size()];
+            int perRowCount = 0;
+            int sharedCount = 0;
+            for (int i = 0; i < inputs.size(); i++) {
+                if (dependsOnFeatureOnly(i) && sameInEveryRow.contains(inputs.get(i).feature())) {
+                    shared[sharedCount++] = i;
+                } else {
+                    perRow[perRowCount++] = i;
+                }
+            }
+            int[] offset = new int[1];
+            ValueSink sink = (input, output, value) -> {
+                int column = columns[input][output];
+                if (column >= 0) {
+                    dense[offset[0] + column] = (float) value;
+                }
+            };
+            for (int s = 0; s < sharedCount; s++) {
+                encodeInput(shared[s], rows.get(0), sink);
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                offset[0] = r * width;
+                if (r > 0) {
+                    for (int s = 0; s < sharedCount; s++) {
+                        for (int column : columns[shared[s]]) {
+                            if (column >= 0) {
+                                dense[offset[0] + column] = dense[column];
+                            }
+                        }
+                    }
+                }
+                for (int p = 0; p < perRowCount; p++) {
+                    encodeInput(perRow[p], rows.get(r), sink);
+                }
+            }
             return dense;
         }
     }
@@ -234,13 +322,13 @@ public final class FeatureEncoder {
         };
     }
 
-    private static Double number(String feature, Object value) {
+    /** The value as a number; NaN when it is missing. */
+    private static double number(String feature, Object value) {
         if (value == null) {
-            return null;
+            return Double.NaN;
         }
         if (value instanceof Number n) {
-            double d = n.doubleValue();
-            return Double.isNaN(d) ? null : d;
+            return n.doubleValue();
         }
         if (value instanceof Boolean b) {
             return b ? 1.0 : 0.0;

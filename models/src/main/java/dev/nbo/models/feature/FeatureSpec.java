@@ -5,11 +5,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,6 +23,9 @@ public final class FeatureSpec {
     private final String origin;
     private final List<FeatureDefinition> features;
     private final Map<String, FeatureDefinition> byName;
+    /** Each entity's features, built once: the online aggregator asks for them per key on the serving path. */
+    private final Map<Entity, List<FeatureDefinition>> byEntity = new EnumMap<>(Entity.class);
+    private final Set<Entity> entitiesWithAttributes = EnumSet.noneOf(Entity.class);
     private final String hash;
 
     FeatureSpec(String origin, List<FeatureDefinition> features) {
@@ -30,6 +36,11 @@ public final class FeatureSpec {
             index.put(feature.name(), feature);
         }
         this.byName = Collections.unmodifiableMap(index);
+        for (Entity entity : Entity.values()) {
+            byEntity.put(entity, this.features.stream().filter(f -> f.entity() == entity).toList());
+        }
+        this.features.stream().filter(f -> f.aggregation() == Aggregation.ATTRIBUTE)
+                .forEach(f -> entitiesWithAttributes.add(f.entity()));
         this.hash = computeHash(this.features);
     }
 
@@ -66,7 +77,15 @@ public final class FeatureSpec {
 
     /** The features of one entity, in file order. */
     public List<FeatureDefinition> features(Entity entity) {
-        return features.stream().filter(f -> f.entity() == entity).toList();
+        return byEntity.get(entity);
+    }
+
+    /**
+     * The entities with at least one attribute feature (read from the customer's profile or the offer): without
+     * them, a key that no row has reached has its entity's default values.
+     */
+    public Set<Entity> entitiesWithAttributes() {
+        return Collections.unmodifiableSet(entitiesWithAttributes);
     }
 
     /** The features of one entity computed from one source, in file order. */

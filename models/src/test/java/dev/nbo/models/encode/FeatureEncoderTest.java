@@ -104,6 +104,42 @@ class FeatureEncoderTest {
     }
 
     @Test
+    void aBatchWithSharedCustomerFeaturesEncodesLikeRowByRow() {
+        FeatureEncoder encoder = fitted();
+        FeatureEncoder.DenseLayout layout = encoder.layout(encoder.inputNames());
+        // one customer (same customer features in every row), three offers, one of an unknown category; the
+        // comparisons with the offer's category and the offer's own columns must still differ per row
+        List<ScoringRow> rows = List.of(
+                row("golf-15", "golf", 3L, "golf", "Denver", List.of("golf"), true),
+                row("run-10", "running", 3L, "golf", "Denver", List.of("golf"), true),
+                row("chess-5", "chess", 3L, "golf", "Denver", List.of("golf"), true));
+        float[] batch = layout.encode(rows, java.util.Set.of("orders_365d", "last_category_viewed", "city",
+                "interests", "marketing_consent"));
+        int width = layout.width();
+        assertThat(batch).hasSize(3 * width);
+        for (int r = 0; r < rows.size(); r++) {
+            assertThat(java.util.Arrays.copyOfRange(batch, r * width, (r + 1) * width))
+                    .as("row %d", r).containsExactly(layout.encode(rows.get(r)));
+        }
+        assertThat(java.util.Arrays.copyOfRange(batch, 0, width))
+                .isNotEqualTo(java.util.Arrays.copyOfRange(batch, width, 2 * width));
+        assertThat(layout.encode(List.of(), java.util.Set.of())).isEmpty();
+    }
+
+    @Test
+    void aSharedFeatureMissingInTheFirstRowIsMissingInEveryRow() {
+        FeatureEncoder encoder = fitted();
+        FeatureEncoder.DenseLayout layout = encoder.layout(List.of("orders_365d", "city=(missing)"));
+        List<ScoringRow> rows = List.of(row("golf-15", "golf", null, null, null, null, null),
+                row("run-10", "running", null, null, null, null, null));
+        float[] batch = layout.encode(rows, java.util.Set.of("orders_365d", "city"));
+        assertThat(Float.isNaN(batch[0])).isTrue();
+        assertThat(Float.isNaN(batch[2])).isTrue();
+        assertThat(batch[1]).isEqualTo(1f);
+        assertThat(batch[3]).isEqualTo(1f);
+    }
+
+    @Test
     void survivesAJsonRoundTrip(@TempDir Path dir) {
         FeatureEncoder encoder = fitted();
         encoder.write(dir.resolve("encoder.json"));

@@ -7,6 +7,7 @@ import dev.nbo.serving.decision.RankedOffer;
 import dev.nbo.serving.log.DecisionRecord;
 import dev.nbo.serving.log.ScoredOffer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -17,10 +18,17 @@ final class DecisionRecords {
 
     static DecisionRecord of(Decision decision, LongSupplier clockMicros) {
         long micros = clockMicros.getAsLong();
-        List<ScoredOffer> candidates = decision.candidates().entrySet().stream()
-                .filter(e -> Double.isFinite(e.getValue()))
-                .map(e -> new ScoredOffer(e.getKey(), e.getValue())).toList();
-        List<String> chosen = decision.offers().stream().map(RankedOffer::offer).map(o -> o.id().value()).toList();
+        // loops, not streams: this runs for every served decision, with 50+ candidates in a wide block
+        List<ScoredOffer> candidates = new ArrayList<>(decision.candidates().size());
+        decision.candidates().forEach((offer, score) -> {
+            if (Double.isFinite(score)) {
+                candidates.add(new ScoredOffer(offer, score));
+            }
+        });
+        List<String> chosen = new ArrayList<>(decision.offers().size());
+        for (RankedOffer offer : decision.offers()) {
+            chosen.add(offer.offer().id().value());
+        }
         String strategy = decision.fallback() == null ? decision.strategy().wireName()
                 : "fallback:" + decision.fallback();
         Instant time = Window.instant(micros);

@@ -48,8 +48,8 @@ final class StoreFeatureSource implements FeatureSource {
             }
 
             @Override
-            public Map<String, FeatureValue> offerFeatures(String offerId) {
-                return found.customerOffer(new OfferId(offerId));
+            public Map<String, FeatureValue> offerFeatures(OfferId offerId) {
+                return found.customerOffer(offerId);
             }
 
             @Override
@@ -60,7 +60,7 @@ final class StoreFeatureSource implements FeatureSource {
     }
 
     @Override
-    public Map<String, FeatureValue> offerFeatures(String offerId, long nowMicros) {
-        return features.offer(new OfferId(offerId), nowMicros);
+    public Map<String, FeatureValue> offerFeatures(OfferId offerId, long nowMicros) {
+        return features.offer(offerId, nowMicros);
     }
 }

@@ -38,23 +38,26 @@ final class LoadGenerator {
     }
 
     /**
-     * One phase's figures: requests/s, failed requests, the median and 99th percentile latency, and the CPU this JVM
-     * used per request (the server's alone when wrk drives it; the server's and the Java clients' otherwise), which
-     * other jobs on a shared machine disturb much less than the rates.
+     * One phase's figures: requests/s, failed requests, the median and 99th percentile latency, the CPU this JVM
+     * used per request (the server's alone when wrk drives it; the server's and the Java clients' otherwise), and the
+     * CPU of the server's HTTP threads alone per request (parsing, routing, the handler, writing the answer; not GC,
+     * the JIT or background threads). Other jobs on a shared machine disturb the CPU figures much less than the rates.
      */
     record Result(String what, double perSecond, long errors, double p50Millis, double p99Millis,
-                  double cpuMicrosPerRequest) {
+                  double cpuMicrosPerRequest, double httpThreadMicrosPerRequest) {
         static Result of(String what, long requests, long errors, double seconds, long[] latencies) {
             return new Result(what, requests / seconds, errors, percentileMillis(latencies, 0.5),
-                    percentileMillis(latencies, 0.99), Double.NaN);
+                    percentileMillis(latencies, 0.99), Double.NaN, Double.NaN);
         }
 
         static Result ofPercentiles(String what, double perSecond, long errors, double p50Millis, double p99Millis) {
-            return new Result(what, perSecond, errors, p50Millis, p99Millis, Double.NaN);
+            return new Result(what, perSecond, errors, p50Millis, p99Millis, Double.NaN, Double.NaN);
         }
 
-        Result withCpu(long cpuNanos, double seconds) {
-            return new Result(what, perSecond, errors, p50Millis, p99Millis, cpuNanos / 1e3 / (perSecond * seconds));
+        Result withCpu(long cpuNanos, long httpThreadNanos, double seconds) {
+            double requests = perSecond * seconds;
+            return new Result(what, perSecond, errors, p50Millis, p99Millis, cpuNanos / 1e3 / requests,
+                    httpThreadNanos / 1e3 / requests);
         }
 
         private static double percentileMillis(long[] latencies, double p) {
@@ -91,11 +94,11 @@ final class LoadGenerator {
             withCpu(() -> w.run("GET offers, " + wideBlock, seconds, wide), seconds)});
         fromWrk.ifPresent(r -> results.addAll(List.of(r)));
 
-        out.printf("%n%-52s %10s %8s %10s %10s %12s%n", "", "requests/s", "errors", "p50 (ms)", "p99 (ms)",
-                "CPU us/req");
+        out.printf("%n%-52s %10s %8s %10s %10s %12s %12s%n", "", "requests/s", "errors", "p50 (ms)", "p99 (ms)",
+                "CPU us/req", "HTTP thr us");
         for (Result r : results) {
-            out.printf("%-52s %10.0f %8d %10.2f %10.2f %12.0f%n", r.what(), r.perSecond(), r.errors(), r.p50Millis(),
-                    r.p99Millis(), r.cpuMicrosPerRequest());
+            out.printf("%-52s %10.0f %8d %10.2f %10.2f %12.0f %12.0f%n", r.what(), r.perSecond(), r.errors(),
+                    r.p50Millis(), r.p99Millis(), r.cpuMicrosPerRequest(), r.httpThreadMicrosPerRequest());
         }
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf("ratio offers / ceiling, Java generator (%d clients, %d cores): %.2f (%s), %.2f (%s)%n", threads,
@@ -108,9 +111,29 @@ final class LoadGenerator {
 
     private static Result withCpu(java.util.function.Supplier<Result> phase, int seconds) {
         long before = processCpuNanos();
+        long httpBefore = httpThreadsCpuNanos();
         Result result = phase.get();
-        return result.withCpu(processCpuNanos() - before, seconds);
+        return result.withCpu(processCpuNanos() - before, httpThreadsCpuNanos() - httpBefore, seconds);
     }
+
+    /**
+     * The CPU time used so far by the server's HTTP threads (Javalin's Jetty pool: selectors, acceptors and request
+     * handlers). A pool thread that ends during a phase takes its time with it, so the figure can only be low.
+     */
+    static long httpThreadsCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(HTTP_THREAD_PREFIX)) {
+                long nanos = threads.getThreadCpuTime(info.getThreadId());
+                total += Math.max(0, nanos);
+            }
+        }
+        return total;
+    }
+
+    /** The name of Javalin's Jetty thread pool's threads. */
+    private static final String HTTP_THREAD_PREFIX = "JettyServerThreadPool";
 
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory

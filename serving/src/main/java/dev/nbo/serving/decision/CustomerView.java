@@ -2,6 +2,7 @@ package dev.nbo.serving.decision;
 
 import dev.nbo.models.aggregate.CustomerProfile;
 import dev.nbo.models.aggregate.FeatureValue;
+import dev.nbo.models.id.OfferId;
 import java.util.Map;
 
 /** A customer's online features at the time of the request, as the online store computes them. */
@@ -16,7 +17,7 @@ public interface CustomerView {
     Map<String, FeatureValue> categoryFeatures(String category);
 
     /** Customer × offer feature values for one offer. */
-    Map<String, FeatureValue> offerFeatures(String offerId);
+    Map<String, FeatureValue> offerFeatures(OfferId offerId);
 
     /** True when the store's data is older than its maximum age: the values are real but may be out of date. */
     default boolean stale() {

@@ -1,6 +1,7 @@
 package dev.nbo.serving.decision;
 
 import dev.nbo.models.aggregate.FeatureValue;
+import dev.nbo.models.id.OfferId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,5 +12,5 @@ public interface FeatureSource {
     Optional<CustomerView> customer(String customerId, long nowMicros);
 
     /** Offer-level feature values (e.g. recent buyers of the offer's target). */
-    Map<String, FeatureValue> offerFeatures(String offerId, long nowMicros);
+    Map<String, FeatureValue> offerFeatures(OfferId offerId, long nowMicros);
 }

@@ -64,17 +64,26 @@ final class OnnxScorer implements AutoCloseable {
 
     /** Runs the model on {@code rows} (each of length {@link #width()}) and returns the named output. */
     Object run(float[][] rows, String output) {
-        FloatBuffer buffer = FloatBuffer.allocate(rows.length * width);
-        for (float[] row : rows) {
-            if (row.length != width) {
-                throw new IllegalArgumentException("a row of " + row.length + " values for " + file + ", which reads "
-                        + width);
+        float[] matrix = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != width) {
+                throw new IllegalArgumentException("a row of " + rows[i].length + " values for " + file
+                        + ", which reads " + width);
             }
-            buffer.put(row);
+            System.arraycopy(rows[i], 0, matrix, i * width, width);
         }
-        buffer.flip();
+        return run(matrix, output);
+    }
+
+    /** Runs the model on a row-major matrix [n, {@link #width()}] and returns the named output. */
+    Object run(float[] matrix, String output) {
+        if (matrix.length % width != 0) {
+            throw new IllegalArgumentException(matrix.length + " values are not whole rows of " + width + " for "
+                    + file);
+        }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OnnxTensor input = OnnxTensor.createTensor(env, buffer, new long[] {rows.length, width});
+        try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(matrix),
+                new long[] {matrix.length / width, width});
              OrtSession.Result result = session.run(Map.of(INPUT, input))) {
             return result.get(output).orElseThrow(() -> new IllegalStateException(file + " has no output " + output))
                     .getValue();

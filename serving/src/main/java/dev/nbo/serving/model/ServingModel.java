@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A registered version loaded for scoring: the propensity model, the segment model, the encoder, and the segment
@@ -87,14 +88,18 @@ public final class ServingModel implements AutoCloseable {
 
     /** The propensity of every row, in one ONNX Runtime call. */
     public float[] propensities(List<ScoringRow> rows) {
+        return propensities(rows, Set.of());
+    }
+
+    /**
+     * The propensity of every row, in one ONNX Runtime call; the features named in {@code sameInEveryRow} have one
+     * value in all rows (one customer's candidates), so they are encoded once.
+     */
+    public float[] propensities(List<ScoringRow> rows, Set<String> sameInEveryRow) {
         if (rows.isEmpty()) {
             return new float[0];
         }
-        float[][] inputs = new float[rows.size()][];
-        for (int i = 0; i < inputs.length; i++) {
-            inputs[i] = layout.encode(rows.get(i));
-        }
-        return (float[]) propensity.run(inputs, "propensity");
+        return (float[]) propensity.run(layout.encode(rows, sameInEveryRow), "propensity");
     }
 
     /** The customer's segment from the values of {@link #segmentFeatures()} (NaN = missing). */

@@ -6,7 +6,9 @@ import dev.nbo.models.aggregate.FeatureValue;
 import dev.nbo.models.aggregate.IncrementalAggregator;
 import dev.nbo.models.id.CustomerId;
 import dev.nbo.models.id.OfferId;
+import dev.nbo.models.feature.Entity;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,6 +33,9 @@ public final class CustomerFeatures {
     // scoring) several times; each answer is a full pass over that entity's features, so it is kept for the request
     private final Map<String, Map<String, FeatureValue>> categories = new HashMap<>();
     private final Map<OfferId, Map<String, FeatureValue>> customerOffers = new HashMap<>();
+    // most candidate offers of a wide block have no state for the customer: their values are all defaults, the same
+    // for every such offer (no attribute feature reads the offer here), so they are computed once per request
+    private final Map<Entity, Map<String, FeatureValue>> withoutState = new EnumMap<>(Entity.class);
 
     CustomerFeatures(CustomerId customerId, long asOfMicros, boolean known, boolean stale,
                      IncrementalAggregator aggregator, CustomerProfile profile) {
@@ -75,13 +80,25 @@ public final class CustomerFeatures {
 
     /** The customer x category features for one category, in spec order. */
     public Map<String, FeatureValue> category(String category) {
-        return categories.computeIfAbsent(category, c -> Collections.unmodifiableMap(
-                aggregator.values(EntityKey.customerCategory(customerId.value(), c), asOfMicros)));
+        return categories.computeIfAbsent(category, c ->
+                values(EntityKey.customerCategory(customerId.value(), c)));
     }
 
     /** The customer x offer features for one offer, in spec order. */
     public Map<String, FeatureValue> customerOffer(OfferId offer) {
-        return customerOffers.computeIfAbsent(offer, o -> Collections.unmodifiableMap(
-                aggregator.values(EntityKey.customerOffer(customerId.value(), o.value()), asOfMicros)));
+        return customerOffers.computeIfAbsent(offer, o ->
+                values(EntityKey.customerOffer(customerId.value(), o.value())));
+    }
+
+    private Map<String, FeatureValue> values(EntityKey key) {
+        if (!aggregator.hasState(key) && readsNoAttribute(key.entity())) {
+            return withoutState.computeIfAbsent(key.entity(), e ->
+                    Collections.unmodifiableMap(aggregator.values(key, asOfMicros)));
+        }
+        return Collections.unmodifiableMap(aggregator.values(key, asOfMicros));
+    }
+
+    private boolean readsNoAttribute(Entity entity) {
+        return !aggregator.spec().entitiesWithAttributes().contains(entity);
     }
 }

@@ -7,6 +7,7 @@ import dev.nbo.models.aggregate.IncrementalAggregator;
 import dev.nbo.models.aggregate.SourceRow;
 import dev.nbo.models.feature.Entity;
 import dev.nbo.models.feature.FeatureSpec;
+import dev.nbo.models.id.OfferId;
 import dev.nbo.models.offer.OfferCatalog;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,14 +54,15 @@ final class AggregatorFeatures implements FeatureSource {
             }
 
             @Override
-            public Map<String, FeatureValue> offerFeatures(String offerId) {
-                return aggregator.values(new EntityKey(Entity.CUSTOMER_OFFER, customerId, null, offerId), nowMicros);
+            public Map<String, FeatureValue> offerFeatures(OfferId offerId) {
+                return aggregator.values(new EntityKey(Entity.CUSTOMER_OFFER, customerId, null, offerId.value()),
+                        nowMicros);
             }
         });
     }
 
     @Override
-    public Map<String, FeatureValue> offerFeatures(String offerId, long nowMicros) {
-        return aggregator.values(EntityKey.offer(offerId), nowMicros);
+    public Map<String, FeatureValue> offerFeatures(OfferId offerId, long nowMicros) {
+        return aggregator.values(EntityKey.offer(offerId.value()), nowMicros);
     }
 }

@@ -90,6 +90,20 @@ class DecisionEngineTest {
     }
 
     @Test
+    void reasonsWriteNumbersAsFormatWouldInTheRootLocale() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 10_000; i++) {
+            double value = (random.nextDouble() - 0.2) * Math.pow(10, random.nextInt(7) - 3);
+            assertThat(DecisionEngine.fixed(value, 2)).as("%s", value)
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.2f", value).replace("-0.00", "0.00"));
+            assertThat(DecisionEngine.fixed(value, 0)).as("%s", value)
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.0f", value).replace("-0", "0"));
+        }
+        assertThat(DecisionEngine.fixed(0.125, 2)).isEqualTo("0.13");
+        assertThat(DecisionEngine.fixed(Double.NaN, 2)).isEqualTo("NaN");
+    }
+
+    @Test
     void aKnownCustomerGetsOffersRankedByPropensityTimesValue() {
         Decision decision = decide(engine(new ExposureCounter()), "C-RUNNER", block(Strategy.MODEL, 5, null, null));
         assertThat(decision.fallback()).isNull();
