@@ -175,15 +175,13 @@ public final class FeatureEncoder {
                 }
             }
             case MULTI_HOT -> {
-                Collection<String> held = textValues(value);
                 for (int k = 0; k < input.values().size(); k++) {
-                    sink.accept(i, k, held.contains(input.values().get(k)) ? 1.0 : 0.0);
+                    sink.accept(i, k, holds(value, input.values().get(k)) ? 1.0 : 0.0);
                 }
             }
             case MATCHES_OFFER_CATEGORY -> sink.accept(i, 0,
                     value != null && value.toString().equals(row.offerCategory()) ? 1.0 : 0.0);
-            case CONTAINS_OFFER_CATEGORY -> sink.accept(i, 0,
-                    textValues(value).contains(row.offerCategory()) ? 1.0 : 0.0);
+            case CONTAINS_OFFER_CATEGORY -> sink.accept(i, 0, holds(value, row.offerCategory()) ? 1.0 : 0.0);
         }
     }
 
@@ -239,6 +237,8 @@ public final class FeatureEncoder {
     public final class DenseLayout {
         private final int width;
         private final int[][] columns;
+        /** The split of the last batch's shared features (serving passes the same set every time). */
+        private volatile Split split;
 
         private DenseLayout(int width, int[][] columns) {
             this.width = width;
@@ -274,17 +274,15 @@ public final class FeatureEncoder {
             if (rows.isEmpty()) {
                 return dense;
             }
-            int[] perRow = new int[inputs.size()];
-            int[] shared = new int[inputs.size()];
-            int perRowCount = 0;
-            int sharedCount = 0;
-            for (int i = 0; i < inputs.size(); i++) {
-                if (dependsOnFeatureOnly(i) && sameInEveryRow.contains(inputs.get(i).feature())) {
-                    shared[sharedCount++] = i;
-                } else {
-                    perRow[perRowCount++] = i;
-                }
+            Split split = this.split;
+            // compared by identity: a caller passes one set for its lifetime, and comparing contents per batch
+            // would cost what the split saves
+            if (split == null || split.sameInEveryRow() != sameInEveryRow) {
+                split = new Split(sameInEveryRow);
+                this.split = split; // a benign race: any thread's split of the same set is the same
             }
+            int[] shared = split.shared();
+            int[] perRow = split.perRow();
             int[] offset = new int[1];
             ValueSink sink = (input, output, value) -> {
                 int column = columns[input][output];
@@ -292,25 +290,56 @@ public final class FeatureEncoder {
                     dense[offset[0] + column] = (float) value;
                 }
             };
-            for (int s = 0; s < sharedCount; s++) {
-                encodeInput(shared[s], rows.get(0), sink);
+            for (int input : shared) {
+                encodeInput(input, rows.get(0), sink);
             }
             for (int r = 0; r < rows.size(); r++) {
                 offset[0] = r * width;
                 if (r > 0) {
-                    for (int s = 0; s < sharedCount; s++) {
-                        for (int column : columns[shared[s]]) {
+                    for (int input : shared) {
+                        for (int column : columns[input]) {
                             if (column >= 0) {
                                 dense[offset[0] + column] = dense[column];
                             }
                         }
                     }
                 }
-                for (int p = 0; p < perRowCount; p++) {
-                    encodeInput(perRow[p], rows.get(r), sink);
+                for (int input : perRow) {
+                    encodeInput(input, rows.get(r), sink);
                 }
             }
             return dense;
+        }
+
+        /** Which inputs a batch encodes once ({@code shared}) and which per row, for one set of shared features. */
+        private final class Split {
+            private final java.util.Set<String> sameInEveryRow;
+            private final int[] shared;
+            private final int[] perRow;
+
+            Split(java.util.Set<String> sameInEveryRow) {
+                this.sameInEveryRow = sameInEveryRow;
+                this.shared = java.util.stream.IntStream.range(0, inputs.size())
+                        .filter(i -> isShared(i)).toArray();
+                this.perRow = java.util.stream.IntStream.range(0, inputs.size())
+                        .filter(i -> !isShared(i)).toArray();
+            }
+
+            private boolean isShared(int input) {
+                return dependsOnFeatureOnly(input) && sameInEveryRow.contains(inputs.get(input).feature());
+            }
+
+            java.util.Set<String> sameInEveryRow() {
+                return sameInEveryRow;
+            }
+
+            int[] shared() {
+                return shared;
+            }
+
+            int[] perRow() {
+                return perRow;
+            }
         }
     }
 
@@ -335,6 +364,22 @@ public final class FeatureEncoder {
         }
         throw new IllegalArgumentException("feature " + feature + " should be a number or a boolean, got "
                 + value.getClass().getSimpleName() + " " + value);
+    }
+
+    /** True when the value, or one element of it when it is a list, reads as {@code text}. */
+    private static boolean holds(Object value, String text) {
+        if (value == null || text == null) {
+            return false;
+        }
+        if (value instanceof Collection<?> list) {
+            for (Object element : list) {
+                if (element != null && element.toString().equals(text)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return value.toString().equals(text);
     }
 
     private static Collection<String> textValues(Object value) {

@@ -67,13 +67,13 @@ public final class OffersRoutes {
                         .withResponseType("text/html"));
     }
 
-    private void offers(Context ctx) {
+    private void offers(Context ctx) throws java.io.IOException {
         String customer = customerId(ctx.pathParam("id"));
         BlockPolicy block = policy(ctx.queryParam("block"));
         int limit = limit(ctx.queryParam("limit"), block.limit());
         boolean explain = "true".equalsIgnoreCase(ctx.queryParam("explain"));
         Decision decision = decide(RequestId.of(ctx), customer, block, limit, explain);
-        ctx.json(DecisionJson.of(decision));
+        ApiJson.respond(ctx, json -> DecisionJson.write(json, decision));
     }
 
     private void batch(Context ctx) throws Exception {
@@ -99,15 +99,21 @@ public final class OffersRoutes {
             customers.add(customerId(ids.get(i).asText()));
         }
         String requestId = RequestId.of(ctx);
-        List<Map<String, Object>> results = new ArrayList<>(customers.size());
+        List<Decision> results = new ArrayList<>(customers.size());
         for (int i = 0; i < customers.size(); i++) {
-            results.add(DecisionJson.of(decide(requestId + "-" + i, customers.get(i), block, limit, false)));
+            results.add(decide(requestId + "-" + i, customers.get(i), block, limit, false));
         }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("requestId", requestId);
-        json.put("block", block.id());
-        json.put("results", results);
-        ctx.json(json);
+        ApiJson.respond(ctx, json -> {
+            json.writeStartObject();
+            json.writeStringField("requestId", requestId);
+            json.writeStringField("block", block.id());
+            json.writeArrayFieldStart("results");
+            for (Decision decision : results) {
+                DecisionJson.write(json, decision);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
     }
 
     private void html(Context ctx) {
