@@ -127,6 +127,10 @@ public final class OnlineFeatures {
 
     /** The offer-entity features of one offer, in spec order. */
     public Map<String, FeatureValue> offer(OfferId id, long asOfMicros) {
+        CachedOffer cached = offerCache.get(id);
+        if (cached != null && isFresh(cached, asOfMicros, clock.millis())) {
+            return cached.values(); // asked once per candidate of every decision: no batch for one cached offer
+        }
         return offers(List.of(id), asOfMicros).get(id);
     }
 
