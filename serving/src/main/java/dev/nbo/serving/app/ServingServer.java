@@ -21,6 +21,7 @@ import dev.nbo.serving.content.BlockRenderer;
 import dev.nbo.serving.decision.Decision;
 import dev.nbo.serving.decision.DecisionEngine;
 import dev.nbo.serving.decision.ExposureCounter;
+import dev.nbo.serving.decision.ScoringTimer;
 import dev.nbo.serving.experiment.ExperimentDecider;
 import dev.nbo.serving.experiment.ExperimentLogs;
 import dev.nbo.serving.experiment.ExperimentsRoutes;
@@ -35,6 +36,7 @@ import dev.nbo.serving.store.LoadSummary;
 import dev.nbo.serving.store.OnlineFeatures;
 import dev.nbo.serving.store.OnlineStore;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Histogram;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,7 +102,7 @@ public final class ServingServer implements AutoCloseable {
             logs.add(0, decisionWriter);
             ExposureCounter exposures = exposuresFrom(decisionLog);
             DecisionEngine engine = new DecisionEngine(spec, offers, store::category, models,
-                    new StoreFeatureSource(features), exposures);
+                    new StoreFeatureSource(features), exposures, scoringTimer(metrics));
             List<Route> routes = new ArrayList<>();
             ExperimentDecider decider = new ExperimentDecider(engine, assigner,
                     armRules(experiments, policies, spec, offers));
@@ -190,6 +192,21 @@ public final class ServingServer implements AutoCloseable {
             }
         });
         return exposures;
+    }
+
+    /** The ONNX Runtime calls' latency (encoding included) and the rows they scored, by model. */
+    private static ScoringTimer scoringTimer(Metrics metrics) {
+        Histogram seconds = metrics.histogram("model_scoring_seconds",
+                "Time of one ONNX Runtime call of a decision, by model (propensity: all candidates in one batch;"
+                        + " segments: the customer)", "model");
+        Counter rows = metrics.counter("model_scored_rows_total", "Rows scored by ONNX Runtime, by model", "model");
+        Counter cpu = metrics.counter("model_scoring_cpu_seconds_total",
+                "CPU time of the request threads in ONNX Runtime calls, by model", "model");
+        return (model, scored, nanos, cpuNanos) -> {
+            seconds.labelValues(model).observe(nanos / 1e9);
+            rows.labelValues(model).inc(scored);
+            cpu.labelValues(model).inc(cpuNanos / 1e9);
+        };
     }
 
     private static Consumer<Decision> decisionMetrics(Metrics metrics) {

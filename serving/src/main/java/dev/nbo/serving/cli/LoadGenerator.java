@@ -24,6 +24,9 @@ import java.util.function.Function;
  * intended time so that a stall is not hidden) for latency at a given rate.
  */
 final class LoadGenerator {
+    /** The name of Javalin's Jetty thread pool's threads. */
+    private static final String HTTP_THREAD_PREFIX = "JettyServerThreadPool";
+
     private final String base;
     private final String key;
     private final int threads;
@@ -41,23 +44,24 @@ final class LoadGenerator {
      * One phase's figures: requests/s, failed requests, the median and 99th percentile latency, the CPU this JVM
      * used per request (the server's alone when wrk drives it; the server's and the Java clients' otherwise), and the
      * CPU of the server's HTTP threads alone per request (parsing, routing, the handler, writing the answer; not GC,
-     * the JIT or background threads). Other jobs on a shared machine disturb the CPU figures much less than the rates.
+     * the JIT or background threads), and of that the CPU in ONNX Runtime calls (from the server's metrics).
+     * Other jobs on a shared machine disturb the CPU figures much less than the rates.
      */
     record Result(String what, double perSecond, long errors, double p50Millis, double p99Millis,
-                  double cpuMicrosPerRequest, double httpThreadMicrosPerRequest) {
+                  double cpuMicrosPerRequest, double httpThreadMicrosPerRequest, double onnxMicrosPerRequest) {
         static Result of(String what, long requests, long errors, double seconds, long[] latencies) {
             return new Result(what, requests / seconds, errors, percentileMillis(latencies, 0.5),
-                    percentileMillis(latencies, 0.99), Double.NaN, Double.NaN);
+                    percentileMillis(latencies, 0.99), Double.NaN, Double.NaN, Double.NaN);
         }
 
         static Result ofPercentiles(String what, double perSecond, long errors, double p50Millis, double p99Millis) {
-            return new Result(what, perSecond, errors, p50Millis, p99Millis, Double.NaN, Double.NaN);
+            return new Result(what, perSecond, errors, p50Millis, p99Millis, Double.NaN, Double.NaN, Double.NaN);
         }
 
-        Result withCpu(long cpuNanos, long httpThreadNanos, double seconds) {
+        Result withCpu(long cpuNanos, long httpThreadNanos, double onnxSeconds, double seconds) {
             double requests = perSecond * seconds;
             return new Result(what, perSecond, errors, p50Millis, p99Millis, cpuNanos / 1e3 / requests,
-                    httpThreadNanos / 1e3 / requests);
+                    httpThreadNanos / 1e3 / requests, onnxSeconds * 1e6 / requests);
         }
 
         private static double percentileMillis(long[] latencies, double p) {
@@ -94,11 +98,12 @@ final class LoadGenerator {
             withCpu(() -> w.run("GET offers, " + wideBlock, seconds, wide), seconds)});
         fromWrk.ifPresent(r -> results.addAll(List.of(r)));
 
-        out.printf("%n%-52s %10s %8s %10s %10s %12s %12s%n", "", "requests/s", "errors", "p50 (ms)", "p99 (ms)",
-                "CPU us/req", "HTTP thr us");
+        out.printf("%n%-52s %10s %8s %10s %10s %12s %12s %12s%n", "", "requests/s", "errors", "p50 (ms)",
+                "p99 (ms)", "CPU us/req", "HTTP thr us", "ONNX us/req");
         for (Result r : results) {
-            out.printf("%-52s %10.0f %8d %10.2f %10.2f %12.0f %12.0f%n", r.what(), r.perSecond(), r.errors(),
-                    r.p50Millis(), r.p99Millis(), r.cpuMicrosPerRequest(), r.httpThreadMicrosPerRequest());
+            out.printf("%-52s %10.0f %8d %10.2f %10.2f %12.0f %12.0f %12.0f%n", r.what(), r.perSecond(),
+                    r.errors(), r.p50Millis(), r.p99Millis(), r.cpuMicrosPerRequest(), r.httpThreadMicrosPerRequest(),
+                    r.onnxMicrosPerRequest());
         }
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf("ratio offers / ceiling, Java generator (%d clients, %d cores): %.2f (%s), %.2f (%s)%n", threads,
@@ -109,11 +114,29 @@ final class LoadGenerator {
                 r[2].perSecond() / r[0].perSecond(), wideBlock));
     }
 
-    private static Result withCpu(java.util.function.Supplier<Result> phase, int seconds) {
+    private Result withCpu(java.util.function.Supplier<Result> phase, int seconds) {
+        double onnxBefore = onnxSeconds();
         long before = processCpuNanos();
         long httpBefore = httpThreadsCpuNanos();
         Result result = phase.get();
-        return result.withCpu(processCpuNanos() - before, httpThreadsCpuNanos() - httpBefore, seconds);
+        long cpu = processCpuNanos() - before;
+        long http = httpThreadsCpuNanos() - httpBefore;
+        return result.withCpu(cpu, http, onnxSeconds() - onnxBefore, seconds);
+    }
+
+    /** The CPU seconds the server's request threads spent in ONNX Runtime so far, all models (from /metrics). */
+    private double onnxSeconds() {
+        HttpResponse<String> metrics = send(HttpRequest.newBuilder(URI.create(base + "/metrics")).GET());
+        if (metrics == null || metrics.statusCode() != 200) {
+            return Double.NaN;
+        }
+        double total = 0;
+        for (String line : metrics.body().split("\n")) {
+            if (line.startsWith("nbo_model_scoring_cpu_seconds_total{")) {
+                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return total;
     }
 
     /**
@@ -131,9 +154,6 @@ final class LoadGenerator {
         }
         return total;
     }
-
-    /** The name of Javalin's Jetty thread pool's threads. */
-    private static final String HTTP_THREAD_PREFIX = "JettyServerThreadPool";
 
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory

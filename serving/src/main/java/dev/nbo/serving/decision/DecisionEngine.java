@@ -31,6 +31,9 @@ import java.util.function.Supplier;
 
 /** The decision pipeline of one request; see the package documentation. Thread-safe. */
 public final class DecisionEngine {
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     private final OfferCatalog catalog;
     private final Function<String, Optional<String>> productCategory;
     private final ModelHolder models;
@@ -41,9 +44,17 @@ public final class DecisionEngine {
     private final CandidateFeatures.Routing routing;
     /** The customer-entity features: one value for all of a request's candidates, so the model encodes them once. */
     private final Set<String> customerFeatureNames;
+    private final ScoringTimer scoringTimer;
 
     public DecisionEngine(FeatureSpec spec, OfferCatalog catalog, Function<String, Optional<String>> productCategory,
                           ModelHolder models, FeatureSource features, ExposureCounter exposures) {
+        this(spec, catalog, productCategory, models, features, exposures, ScoringTimer.NONE);
+    }
+
+    public DecisionEngine(FeatureSpec spec, OfferCatalog catalog, Function<String, Optional<String>> productCategory,
+                          ModelHolder models, FeatureSource features, ExposureCounter exposures,
+                          ScoringTimer scoringTimer) {
+        this.scoringTimer = scoringTimer;
         this.catalog = catalog;
         this.productCategory = productCategory;
         this.models = models;
@@ -113,7 +124,7 @@ public final class DecisionEngine {
         if (eligible.isEmpty()) {
             return fallback(request, valid, "no_eligible_offer", modelVersion);
         }
-        Segment segment = model.map(m -> m.segment(segmentInput(m, view))).orElse(null);
+        Segment segment = model.map(m -> segment(m, view)).orElse(null);
         List<Scored> scored = switch (block.strategy()) {
             case MODEL -> byModel(model.orElseThrow(() -> new IllegalStateException("no model loaded")), view,
                     constrained(view, segment, eligible, block), block, now);
@@ -174,6 +185,20 @@ public final class DecisionEngine {
                 : productCategory.apply(target.value()).orElse(null);
     }
 
+    private Segment segment(ServingModel model, CustomerView view) {
+        float[] input = segmentInput(model, view);
+        long started = System.nanoTime();
+        long cpu = threadCpuNanos();
+        Segment segment = model.segment(input);
+        scoringTimer.observe("segments", 1, System.nanoTime() - started, threadCpuNanos() - cpu);
+        return segment;
+    }
+
+    /** The CPU time of the current thread (ONNX Runtime scores on the calling thread). */
+    private static long threadCpuNanos() {
+        return THREADS.getCurrentThreadCpuTime();
+    }
+
     private float[] segmentInput(ServingModel model, CustomerView view) {
         List<String> names = model.segmentFeatures();
         float[] values = new float[names.size()];
@@ -195,7 +220,12 @@ public final class DecisionEngine {
                     category == null ? null : view.categoryFeatures(category),
                     features.offerFeatures(offer.id(), now), view.offerFeatures(offer.id()))));
         }
-        float[] propensities = model.propensities(rows, customerFeatureNames);
+        float[] encoded = model.encode(rows, customerFeatureNames);
+        long started = System.nanoTime();
+        long cpu = threadCpuNanos();
+        float[] propensities = model.propensities(encoded);
+        scoringTimer.observe("propensity", rows.size(), System.nanoTime() - started,
+                threadCpuNanos() - cpu);
         List<Scored> ranked = new ArrayList<>(offers.size());
         for (int i = 0; i < offers.size(); i++) {
             Offer offer = offers.get(i);

@@ -96,10 +96,20 @@ public final class ServingModel implements AutoCloseable {
      * value in all rows (one customer's candidates), so they are encoded once.
      */
     public float[] propensities(List<ScoringRow> rows, Set<String> sameInEveryRow) {
-        if (rows.isEmpty()) {
+        return propensities(encode(rows, sameInEveryRow));
+    }
+
+    /** The rows as the propensity model reads them: a row-major matrix [rows, inputs]; see {@link #propensities}. */
+    public float[] encode(List<ScoringRow> rows, Set<String> sameInEveryRow) {
+        return layout.encode(rows, sameInEveryRow);
+    }
+
+    /** The propensity of every row of an {@link #encode encoded} matrix, in one ONNX Runtime call. */
+    public float[] propensities(float[] encoded) {
+        if (encoded.length == 0) {
             return new float[0];
         }
-        return (float[]) propensity.run(layout.encode(rows, sameInEveryRow), "propensity");
+        return (float[]) propensity.run(encoded, "propensity");
     }
 
     /** The customer's segment from the values of {@link #segmentFeatures()} (NaN = missing). */
