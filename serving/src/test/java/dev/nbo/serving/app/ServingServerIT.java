@@ -222,9 +222,16 @@ class ServingServerIT {
         assertThat(paths.has("/v1/customers/{id}")).isTrue();
         assertThat(get("/ready", null).statusCode()).isEqualTo(200);
         get("/v1/customers/C-GOLFER/offers?block=near-you&explain=true", TestWorld.KEY);
+        get("/v1/customers/C-RUNNER/offers?block=recommended-for-you", TestWorld.KEY);
         String metrics = get("/metrics", null).body();
         assertThat(metrics).contains("nbo_decisions_total{", "nbo_decision_seconds_bucket{",
-                "nbo_served_features_total{status=\"present\"}");
+                "nbo_served_features_total{status=\"present\"}",
+                "nbo_model_scoring_seconds_bucket{model=\"propensity\"",
+                "nbo_model_scoring_seconds_count{model=\"segments\"}",
+                "nbo_model_scoring_cpu_seconds_total{model=\"propensity\"}");
+        // the model scored every candidate row of the decision, counted as rows
+        assertThat(metrics.lines().filter(l -> l.startsWith("nbo_model_scored_rows_total{model=\"propensity\"}"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum()).isGreaterThan(0);
     }
 
     @Test
