@@ -89,6 +89,14 @@ public final class IncrementalAggregator {
         states.keySet().removeIf(key -> customerId.equals(key.customerId()));
     }
 
+    /**
+     * Drops every state kept under keys of one entity. Serving keeps a customer's aggregator between store writes and
+     * moves the offer-keyed state its rows produced into the offer records at each write, then drops it here.
+     */
+    public void forget(Entity entity) {
+        states.keySet().removeIf(key -> key.entity() == entity);
+    }
+
     /** Every feature of the key's entity, in spec order, as of {@code asOfMicros}. */
     public Map<String, FeatureValue> values(EntityKey key, long asOfMicros) {
         Map<String, FeatureValue> values = new LinkedHashMap<>();
