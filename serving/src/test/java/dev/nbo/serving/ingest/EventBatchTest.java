@@ -21,6 +21,30 @@ class EventBatchTest {
             id -> Optional.ofNullable(Map.of("P1", "shoes", "P2", "bags").get(id));
 
     @Test
+    void timesReadDigitByDigitEqualInstantParseAndBadOnesFailAsItDoes() {
+        String[] texts = {"2026-03-01T10:15:30Z", "2026-03-01T10:15:30.1Z", "2026-03-01T10:15:30.123456Z",
+                "2026-03-01T10:15:30.123456789Z", "2024-02-29T23:59:59.999999999Z", "1969-12-31T23:59:59.5Z",
+                "0001-01-01T00:00:00Z", "2026-03-01t10:15:30z", "2026-03-01T11:15:30.123+01:00",
+                "2026-02-29T10:00:00Z", "2026-13-01T10:00:00Z", "2026-03-01T24:00:00Z", "2026-03-01T10:60:00Z",
+                "2026-03-01T10:15:60Z", "2026-03-01T10:15:30.Z", "2026-03-01T10:15:30.1234567890Z",
+                "2026-03-01T10:15:3aZ", "+2026-03-01T10:15:30Z", "2026-03-01 10:15:30Z", "2026-03-01T10:15:30"};
+        for (String text : texts) {
+            Long expected;
+            try {
+                expected = EventBatch.micros(Instant.parse(text));
+            } catch (java.time.DateTimeException e) {
+                expected = null;
+            }
+            if (expected == null) {
+                assertThatThrownBy(() -> EventBatch.utcMicros(text)).as(text)
+                        .isInstanceOf(java.time.DateTimeException.class);
+            } else {
+                assertThat(EventBatch.utcMicros(text)).as(text).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void aValidEventBecomesTheRowTheAggregatorReads() {
         EventBatch batch = parse("""
                 [{"event_id": "e1", "customer_id": "C1", "time": "2026-03-01T10:15:30.123456Z",
