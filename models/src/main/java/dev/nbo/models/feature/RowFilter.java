@@ -20,6 +20,9 @@ public record RowFilter(Map<String, Set<String>> allowed) {
     }
 
     public boolean matches(Map<String, ?> row) {
+        if (allowed.isEmpty()) {
+            return true;
+        }
         for (Map.Entry<String, Set<String>> condition : allowed.entrySet()) {
             Object value = row.get(condition.getKey());
             if (value == null || !condition.getValue().contains(value.toString())) {
