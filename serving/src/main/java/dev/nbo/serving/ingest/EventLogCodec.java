@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * An accepted event as one log record: a JSON object with the warehouse's event columns ({@code event_id},
@@ -37,23 +36,58 @@ final class EventLogCodec {
         if (event.revenue() != null || !isPlain(event.category())) {
             return encodeWithJackson(event, ingestedAtMicros);
         }
-        StringBuilder json = new StringBuilder(200);
-        json.append("{\"event_id\":\"").append(event.eventId())
-                .append("\",\"customer_id\":\"").append(event.customerId())
-                .append("\",\"event_time_us\":").append(event.timeMicros())
-                .append(",\"event_type\":\"").append(Event.wireName(event.type())).append('"');
+        String time = Long.toString(event.timeMicros());
+        String ingested = Long.toString(ingestedAtMicros);
+        String type = Event.wireName(event.type());
+        int size = 13 + event.eventId().length() + 17 + event.customerId().length() + 18 + time.length() + 15
+                + type.length() + 1 + optionalSize("product_id", event.productId())
+                + optionalSize("category", event.category()) + optionalSize("session_id", event.sessionId())
+                + optionalSize("offer_id", event.offerId()) + optionalSize("request_id", event.requestId()) + 18
+                + ingested.length() + 1;
+        Ascii json = new Ascii(size);
+        json.add("{\"event_id\":\"").add(event.eventId()).add("\",\"customer_id\":\"").add(event.customerId())
+                .add("\",\"event_time_us\":").add(time).add(",\"event_type\":\"").add(type).add("\"");
         optional(json, "product_id", event.productId());
         optional(json, "category", event.category());
         optional(json, "session_id", event.sessionId());
         optional(json, "offer_id", event.offerId());
         optional(json, "request_id", event.requestId());
-        json.append(",\"ingested_at_us\":").append(ingestedAtMicros).append('}');
-        return json.toString().getBytes(StandardCharsets.US_ASCII);
+        return json.add(",\"ingested_at_us\":").add(ingested).add("}").bytes();
     }
 
-    private static void optional(StringBuilder json, String field, String value) {
+    /** The bytes of {@code ,"field":"value"}; 0 for an absent value. */
+    private static int optionalSize(String field, String value) {
+        return value == null ? 0 : field.length() + value.length() + 6;
+    }
+
+    private static void optional(Ascii json, String field, String value) {
         if (value != null) {
-            json.append(",\"").append(field).append("\":\"").append(value).append('"');
+            json.add(",\"").add(field).add("\":\"").add(value).add("\"");
+        }
+    }
+
+    /** Text known to be ASCII written into a byte array of its exact size: no builder, no copy, no encoder. */
+    private static final class Ascii {
+        private final byte[] bytes;
+        private int length;
+
+        Ascii(int size) {
+            bytes = new byte[size];
+        }
+
+        Ascii add(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                bytes[length++] = (byte) text.charAt(i);
+            }
+            return this;
+        }
+
+        byte[] bytes() {
+            if (length != bytes.length) {
+                throw new IllegalStateException("an event record took " + length + " bytes, " + bytes.length
+                        + " were reserved");
+            }
+            return bytes;
         }
     }
 
