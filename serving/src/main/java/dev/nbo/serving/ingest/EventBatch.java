@@ -69,9 +69,13 @@ public record EventBatch(List<Event> events, List<Rejection> rejections) {
                     throw new BatchRefusedException(BatchRefusedException.Reason.BATCH_TOO_LARGE, "a batch holds at"
                             + " most " + MAX_EVENTS + " events; this one holds more: split it into smaller batches");
                 }
-                JsonNode node = parser.readValueAsTree();
                 try {
-                    events.add(read(node, categoryOf, latestMicros));
+                    if (parser.currentToken() != JsonToken.START_OBJECT) {
+                        JsonNode node = parser.readValueAsTree();
+                        throw new Invalid(RejectionCode.NOT_AN_OBJECT, "an event must be a JSON object; got "
+                                + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                    }
+                    events.add(read(EventFields.read(parser), categoryOf, latestMicros));
                 } catch (Invalid invalid) {
                     rejections.add(new Rejection(index, invalid.code, invalid.getMessage()));
                 }
@@ -90,12 +94,8 @@ public record EventBatch(List<Event> events, List<Rejection> rejections) {
         return new EventBatch(events, rejections);
     }
 
-    private static Event read(JsonNode node, Function<String, Optional<String>> categoryOf, long latestMicros)
+    private static Event read(EventFields node, Function<String, Optional<String>> categoryOf, long latestMicros)
             throws Invalid {
-        if (!node.isObject()) {
-            throw new Invalid(RejectionCode.NOT_AN_OBJECT, "an event must be a JSON object; got " + node.getNodeType()
-                    .name().toLowerCase(java.util.Locale.ROOT));
-        }
         String eventId = text(node, "event_id", true);
         String customerId = text(node, "customer_id", true);
         long timeMicros = time(text(node, "time", true), latestMicros);
@@ -120,25 +120,27 @@ public record EventBatch(List<Event> events, List<Rejection> rejections) {
         }
     }
 
-    private static String text(JsonNode event, String field, boolean required) throws Invalid {
-        JsonNode value = event.get(field);
-        if (value == null || value.isNull()) {
+    private static String text(EventFields event, String field, boolean required) throws Invalid {
+        String text = event.text(field);
+        if (text != null) {
+            return text;
+        }
+        JsonNode value = event.other(field);
+        if (value == null) {
             if (required) {
+                // product_id is checked after type, which is then a valid type's text
                 throw new Invalid(RejectionCode.MISSING_FIELD, field + " is required" + (field.equals("product_id")
-                        ? " for " + event.path("type").asText() + " events" : ""));
+                        ? " for " + event.text("type") + " events" : ""));
             }
             return null;
         }
-        if (!value.isTextual()) {
-            throw new Invalid(RejectionCode.WRONG_TYPE, field + " must be a JSON string; got " + value);
-        }
-        return value.textValue();
+        throw new Invalid(RejectionCode.WRONG_TYPE, field + " must be a JSON string; got " + value);
     }
 
     /** The optional {@code revenue} of a purchase: a JSON number, finite, 0 or more; refused on other events. */
-    private static Double revenue(JsonNode event, EventType type) throws Invalid {
-        JsonNode value = event.get("revenue");
-        if (value == null || value.isNull()) {
+    private static Double revenue(EventFields event, EventType type) throws Invalid {
+        JsonNode value = event.other("revenue");
+        if (value == null) {
             return null;
         }
         if (type != EventType.PURCHASE) {

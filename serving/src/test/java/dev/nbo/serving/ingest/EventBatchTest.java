@@ -125,6 +125,27 @@ class EventBatchTest {
     }
 
     @Test
+    void unknownFieldsOfAnyShapeAreSkippedAndAFieldGivenTwiceKeepsItsLastValueAsInATree() {
+        EventBatch batch = parse("""
+                [{"extra":{"event_id":"nested","a":[1,{"b":null}]},"event_id":7,"customer_id":"C1","event_id":"e1",
+                  "time":"2026-03-01T10:00:00Z","type":"email_open","tags":["x","y"],"offer_id":"OFF-1",
+                  "offer_id":null},
+                 {"event_id":"e2","customer_id":"C1","time":"2026-03-01T10:00:00Z","type":"email_open",
+                  "session_id":"s1","session_id":{"id":"s1"}},
+                 {"event_id":"e3","customer_id":"C1","time":"2026-03-01T10:00:00Z","type":"purchase","revenue":"3"},
+                 null]""");
+
+        assertThat(batch.events()).extracting(Event::eventId, Event::offerId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("e1", null));
+        assertThat(batch.rejections()).extracting(Rejection::index, r -> r.code().wireName(), Rejection::detail)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "wrong_type",
+                                "session_id must be a JSON string; got {\"id\":\"s1\"}"),
+                        org.assertj.core.groups.Tuple.tuple(2, "wrong_type", "revenue must be a JSON number; got \"3\""),
+                        org.assertj.core.groups.Tuple.tuple(3, "not_an_object", "an event must be a JSON object; got null"));
+    }
+
+    @Test
     void anEventWithinTheClockSkewIsAccepted() {
         EventBatch batch = parse("""
                 [{"event_id":"e","customer_id":"C1","time":"2026-03-01T12:05:00Z","type":"email_open"}]""");
