@@ -286,8 +286,7 @@ public final class EventApplier {
             List<StateRow> state = new ArrayList<>();
             List<StateRow> deltas = new ArrayList<>();
             // offer-keyed state of this customer's events goes to the offer records, not into the customer's
-            cached.aggregator.exportState().forEach(row -> (row.key().entity() == Entity.OFFER ? deltas : state)
-                    .add(row));
+            cached.aggregator.forEachState(row -> (row.key().entity() == Entity.OFFER ? deltas : state).add(row));
             store.putCustomer(id, new CustomerRecord(cached.profile, state));
             offerDeltas.addAll(deltas);
             cached.aggregator.forget(Entity.OFFER);
@@ -348,16 +347,23 @@ public final class EventApplier {
     private void applyOfferDeltas() {
         Map<String, List<StateRow>> byOffer = offerDeltas.stream().collect(Collectors.groupingBy(
                 row -> row.key().offerId(), LinkedHashMap::new, Collectors.toList()));
-        for (Map.Entry<String, List<StateRow>> entry : byOffer.entrySet()) {
-            OfferId id = OfferId.of(entry.getKey());
-            withLock(offerLocks, id.value(), () -> {
-                IncrementalAggregator aggregator = new IncrementalAggregator(spec, offers);
-                store.offer(id).ifPresent(record -> record.state().forEach(aggregator::importState));
-                entry.getValue().forEach(aggregator::importState);
-                store.putOffer(new OfferRecord(id.value(), aggregator.exportState().toList()));
-            });
-            // merged: these deltas must not be merged again if a later offer fails
-            offerDeltas.removeIf(row -> row.key().offerId().equals(entry.getKey()));
+        Set<String> merged = new java.util.HashSet<>();
+        try {
+            for (Map.Entry<String, List<StateRow>> entry : byOffer.entrySet()) {
+                OfferId id = OfferId.of(entry.getKey());
+                withLock(offerLocks, id.value(), () -> {
+                    IncrementalAggregator aggregator = new IncrementalAggregator(spec, offers);
+                    store.offer(id).ifPresent(record -> record.state().forEach(aggregator::importState));
+                    entry.getValue().forEach(aggregator::importState);
+                    List<StateRow> state = new ArrayList<>();
+                    aggregator.forEachState(state::add);
+                    store.putOffer(new OfferRecord(id.value(), state));
+                });
+                merged.add(entry.getKey());
+            }
+        } finally {
+            // merged deltas must not be merged again when a later offer failed
+            offerDeltas.removeIf(row -> merged.contains(row.key().offerId()));
         }
     }
 
