@@ -64,10 +64,7 @@ final class FeatureState {
         if (days != null) {
             return days;
         }
-        Map<Integer, Partial> single = new java.util.HashMap<>();
-        if (lifetime != null) {
-            single.put(null, lifetime);
-        }
-        return single;
+        // a map per call (every export of every lifetime feature): the immutable singleton allocates least
+        return lifetime == null ? Map.of() : java.util.Collections.singletonMap(null, lifetime);
     }
 }
