@@ -43,11 +43,18 @@ final class StoreEventSink implements EventSink {
         store.flush();
     }
 
-    /** Applies the rows in the applier's memory only; {@link #flush} writes them with {@code through}. */
+    /**
+     * Applies the rows in the applier's memory only; {@link #flush} writes them with {@code through}. When the cache is
+     * full of unwritten customers (many distinct customers active), writes back at once and says so.
+     */
     @Override
     public boolean applyBehind(List<SourceRow> rows, long through) {
         applier.accept(rows);
         unwrittenThrough = through;
+        if (applier.cacheFull()) {
+            flush();
+            return true;
+        }
         return false;
     }
 

@@ -160,6 +160,15 @@ public final class EventApplier {
     }
 
     /**
+     * True when more customers hold unwritten rows than the cache is sized for: the caller should write back now, so
+     * that the aggregators in memory stay bounded when many distinct customers are active (it is a soft bound: one
+     * {@link #accept} call can go beyond it by its own customers).
+     */
+    public boolean cacheFull() {
+        return dirty.size() >= cachedCustomers;
+    }
+
+    /**
      * Writes every customer whose rows were accepted since the last write-back (record, then un-staging its rows,
      * under its lock), then merges the offer deltas of those rows into the offer records and advances the watermark.
      * A failure leaves what was not written to the next call; each customer's record is written whole, and an offer's

@@ -121,6 +121,21 @@ class WriteBackTest {
     }
 
     @Test
+    void theCacheIsFullOnceAsManyCustomersAsItHoldsHaveUnwrittenRowsAndEmptyAfterAWriteBack() {
+        EventApplier small = new EventApplier(store, FeatureFixture.spec(), FeatureFixture.offers(), 2);
+        small.accept(List.of(view("a", "e1", T), view("a", "e2", T)));
+        assertThat(small.cacheFull()).isFalse();
+
+        small.accept(List.of(view("b", "e3", T)));
+        assertThat(small.cacheFull()).isTrue();
+
+        small.writeBack();
+        assertThat(small.cacheFull()).isFalse();
+        assertThat(store.customer(CustomerId.of("a"))).isPresent();
+        assertThat(store.customer(CustomerId.of("b"))).isPresent();
+    }
+
+    @Test
     void erasingACustomerBetweenAcceptAndWriteBackForgetsItsRowsForGood() {
         List<SourceRow> rows = List.of(view(CUSTOMER.value(), "e1", T));
         applier.stage(rows);
