@@ -21,14 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -65,20 +60,6 @@ public final class EventApplier {
     private static final int STRIPES = 1024;
     /** How many customers' aggregators {@link #accept} keeps in memory by default (tens of KB each for the demo). */
     public static final int DEFAULT_CACHED_CUSTOMERS = 20_000;
-    /**
-     * Calls to {@link #accept} with at least this many rows use two threads: the applier is one thread, and while the
-     * request threads wait for the event log's fsync a core is often idle.
-     */
-    static final int SPLIT_ROWS = 2_000;
-    /**
-     * The second thread, one per process (a daemon, shared by appliers; the server has one). Not the common pool:
-     * on a 2-core machine its parallelism is 1, and {@code CompletableFuture} then starts a thread per task.
-     */
-    private static final Executor SECOND_THREAD = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "nbo-event-applier-2");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final OnlineStore store;
     private final FeatureSpec spec;
@@ -161,15 +142,14 @@ public final class EventApplier {
         }
         // ids are checked before anything is applied, so that a bad row refuses the batch instead of half-applying it
         Map<CustomerId, List<SourceRow>> byCustomer = byCustomer(rows);
-        boolean split = rows.size() >= SPLIT_ROWS && Runtime.getRuntime().availableProcessors() > 1;
         // store reads first: a failing store then leaves nothing half-accepted (a retry would count rows twice)
-        forEachCustomer(byCustomer, split, (id, customerRows) -> withLock(customerLocks, id.value(), () -> {
+        byCustomer.keySet().forEach(id -> withLock(customerLocks, id.value(), () -> {
             if (!cache.containsKey(id.value())) {
                 cache.put(id.value(), load(id));
             }
         }));
         long use = uses.incrementAndGet();
-        forEachCustomer(byCustomer, split, (id, customerRows) -> withLock(customerLocks, id.value(),
+        byCustomer.forEach((id, customerRows) -> withLock(customerLocks, id.value(),
                 () -> acceptCustomer(id, customerRows, use)));
         long latest = Long.MIN_VALUE;
         for (SourceRow row : rows) {
@@ -273,40 +253,6 @@ public final class EventApplier {
     private static Map<CustomerId, List<SourceRow>> byCustomer(List<SourceRow> rows) {
         return rows.stream().collect(Collectors.groupingBy(row -> CustomerId.of(row.customerId()),
                 LinkedHashMap::new, Collectors.toList()));
-    }
-
-    /**
-     * Runs {@code action} for every customer, on two threads when {@code split} (this one and
-     * {@link #SECOND_THREAD}): customers are independent, and each is handled whole, its rows in order, by one thread
-     * under its lock.
-     * Rethrows the first failure once both halves are done.
-     */
-    private static void forEachCustomer(Map<CustomerId, List<SourceRow>> byCustomer, boolean split,
-                                        BiConsumer<CustomerId, List<SourceRow>> action) {
-        if (!split) {
-            byCustomer.forEach(action);
-            return;
-        }
-        List<Map.Entry<CustomerId, List<SourceRow>>> customers = new ArrayList<>(byCustomer.entrySet());
-        int half = customers.size() / 2;
-        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> customers.subList(half, customers.size())
-                .forEach(entry -> action.accept(entry.getKey(), entry.getValue())), SECOND_THREAD);
-        RuntimeException failure = null;
-        try {
-            customers.subList(0, half).forEach(entry -> action.accept(entry.getKey(), entry.getValue()));
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        try {
-            other.join();
-        } catch (CompletionException e) {
-            if (failure == null) {
-                failure = e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
     }
 
     /** Feeds one customer's rows into its cached aggregator (loaded from the store on a miss); under its lock. */

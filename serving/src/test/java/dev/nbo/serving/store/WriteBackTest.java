@@ -136,31 +136,6 @@ class WriteBackTest {
     }
 
     @Test
-    void aRoundLargeEnoughToBeSplitOverTwoThreadsWritesWhatApplyingItRowByRowCustomerByCustomerWrites() {
-        List<SourceRow> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < EventApplier.SPLIT_ROWS + 500; i++) {
-            String customer = "c" + (i % 300);
-            long time = T - (i % 5) * 86_400_000_000L;
-            rows.add(i % 3 == 0 ? click(customer, "e" + i, time) : view(customer, "e" + i, time));
-        }
-        try (EmbeddedOnlineStore direct = EmbeddedOnlineStore.open(tmp.resolve("direct.mv"))) {
-            EventApplier oneByOne = new EventApplier(direct, FeatureFixture.spec(), FeatureFixture.offers());
-            for (int from = 0; from < rows.size(); from += 100) {
-                oneByOne.apply(rows.subList(from, Math.min(rows.size(), from + 100)));
-            }
-            applier.accept(rows);
-            applier.writeBack();
-
-            for (int c = 0; c < 300; c++) {
-                CustomerId id = CustomerId.of("c" + c);
-                assertThat(new HashSet<>(store.customer(id).orElseThrow().state())).as(id.value())
-                        .isEqualTo(new HashSet<>(direct.customer(id).orElseThrow().state()));
-            }
-            assertThat(shoeClicks(store)).isEqualTo(shoeClicks(direct)).isPositive();
-        }
-    }
-
-    @Test
     void erasingACustomerBetweenAcceptAndWriteBackForgetsItsRowsForGood() {
         List<SourceRow> rows = List.of(view(CUSTOMER.value(), "e1", T));
         applier.stage(rows);
