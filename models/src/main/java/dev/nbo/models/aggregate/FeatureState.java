@@ -32,7 +32,11 @@ final class FeatureState {
             return lifetime;
         }
         Partial partial = days.computeIfAbsent(day, d -> new Partial());
-        days.headMap(days.lastKey() - feature.window().days() + 1).clear();
+        // drop the days before the window (of the latest day); polled one by one, as there are rarely any
+        int firstKept = days.lastKey() - feature.window().days() + 1;
+        while (days.firstKey() < firstKept) {
+            days.pollFirstEntry();
+        }
         return partial;
     }
 
@@ -60,10 +64,7 @@ final class FeatureState {
         if (days != null) {
             return days;
         }
-        Map<Integer, Partial> single = new java.util.HashMap<>();
-        if (lifetime != null) {
-            single.put(null, lifetime);
-        }
-        return single;
+        // a map per call (every export of every lifetime feature): the immutable singleton allocates least
+        return lifetime == null ? Map.of() : java.util.Collections.singletonMap(null, lifetime);
     }
 }

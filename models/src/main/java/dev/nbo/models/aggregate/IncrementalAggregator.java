@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -89,6 +90,14 @@ public final class IncrementalAggregator {
         states.keySet().removeIf(key -> customerId.equals(key.customerId()));
     }
 
+    /**
+     * Drops every state kept under keys of one entity. Serving keeps a customer's aggregator between store writes and
+     * moves the offer-keyed state its rows produced into the offer records at each write, then drops it here.
+     */
+    public void forget(Entity entity) {
+        states.keySet().removeIf(key -> key.entity() == entity);
+    }
+
     /** Every feature of the key's entity, in spec order, as of {@code asOfMicros}. */
     public Map<String, FeatureValue> values(EntityKey key, long asOfMicros) {
         Map<String, FeatureValue> values = new LinkedHashMap<>();
@@ -127,6 +136,21 @@ public final class IncrementalAggregator {
                 .flatMap(feature -> feature.getValue().buckets().entrySet().stream()
                         .map(bucket -> StateRow.of(entry.getKey(), feature.getKey(), bucket.getKey(),
                                 bucket.getValue()))));
+    }
+
+    /**
+     * Every bucket of state, as {@link #exportState()} streams them, handed to {@code consumer} from plain loops:
+     * serving's event applier writes thousands of customer records a second, and the nested streams cost more than
+     * the rows themselves.
+     */
+    public void forEachState(Consumer<StateRow> consumer) {
+        for (Map.Entry<EntityKey, Map<String, FeatureState>> entry : states.entrySet()) {
+            for (Map.Entry<String, FeatureState> feature : entry.getValue().entrySet()) {
+                for (Map.Entry<Integer, Partial> bucket : feature.getValue().buckets().entrySet()) {
+                    consumer.accept(StateRow.of(entry.getKey(), feature.getKey(), bucket.getKey(), bucket.getValue()));
+                }
+            }
+        }
     }
 
     /** Loads one bucket written by {@link #exportState()} or by the Spark online snapshot. */

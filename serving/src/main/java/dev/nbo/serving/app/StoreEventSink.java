@@ -10,11 +10,15 @@ import java.util.OptionalLong;
 /**
  * The event ingestor's sink in the service: rows are staged for reads at once, applied to the online store later,
  * and the store records the log position with them in the same flush — so after a crash the ingestor resumes from
- * what the store really holds (KillDuringIngestionIT), and a round is never applied twice on the embedded store.
+ * what the store really holds (KillDuringIngestionIT), and a round is never applied twice on the embedded store. The
+ * ingestor's rounds go through {@link #applyBehind}: the applier keeps them in memory and {@link #flush} writes them,
+ * with their position, about once a second (docs/event-ingestion.md, "Applying behind the log").
  */
 final class StoreEventSink implements EventSink {
     private final EventApplier applier;
     private final OnlineStore store;
+    /** The position of the rows applied in memory and not written yet; -1 when there are none (applier thread). */
+    private long unwrittenThrough = -1;
 
     StoreEventSink(EventApplier applier, OnlineStore store) {
         this.applier = applier;
@@ -37,6 +41,31 @@ final class StoreEventSink implements EventSink {
         applier.apply(rows);
         store.markEventsApplied(through);
         store.flush();
+    }
+
+    /**
+     * Applies the rows in the applier's memory only; {@link #flush} writes them with {@code through}. When the cache is
+     * full of unwritten customers (many distinct customers active), writes back at once and says so.
+     */
+    @Override
+    public boolean applyBehind(List<SourceRow> rows, long through) {
+        applier.accept(rows);
+        unwrittenThrough = through;
+        if (applier.cacheFull()) {
+            flush();
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void flush() {
+        applier.writeBack();
+        if (unwrittenThrough >= 0) {
+            store.markEventsApplied(unwrittenThrough);
+        }
+        store.flush();
+        unwrittenThrough = -1;
     }
 
     @Override

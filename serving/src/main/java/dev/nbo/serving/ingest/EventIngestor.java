@@ -49,6 +49,14 @@ public final class EventIngestor implements AutoCloseable {
      * read-modify-write and one store commit per round, not per batch); reads do not wait for them (staged rows).
      */
     static final Duration ROUND_EVERY = Duration.ofMillis(100);
+    /**
+     * How long a write-back sink may keep applied rounds in memory before the applier flushes them (and checkpoints):
+     * a customer active in every round is then written once a second, not ten times. A crash loses at most this much
+     * of the applied state, which the replay from the checkpoint re-derives from the log.
+     */
+    static final Duration WRITE_BACK_EVERY = Duration.ofSeconds(1);
+    /** Events a write-back sink may hold unflushed before the applier flushes at once (bounds the staged rows). */
+    static final int MAX_UNWRITTEN = 100_000;
     private static final System.Logger LOG = System.getLogger(EventIngestor.class.getName());
 
     private final AppendLog log;
@@ -61,6 +69,10 @@ public final class EventIngestor implements AutoCloseable {
     private final Backlog backlog;
     private final Object checkpointing = new Object();
     private final Thread applier;
+    /** The applier thread's write-back state: position and count of events applied but not flushed yet. */
+    private long unwrittenThrough = -1;
+    private long unwrittenEvents;
+    private long lastWriteNanos = System.nanoTime();
 
     /** One appended batch waiting for the applier: its first log sequence and its rows (as staged). */
     private record Logged(long first, List<SourceRow> rows) {
@@ -182,8 +194,8 @@ public final class EventIngestor implements AutoCloseable {
     }
 
     /**
-     * Waits until every event accepted so far is applied to the sink (and checkpointed), at most {@code timeout};
-     * false if some still are not (the sink keeps failing, or it is far behind).
+     * Waits until every event accepted so far is applied to the sink, durably (flushed) and checkpointed, at most
+     * {@code timeout}; false if some still are not (the sink keeps failing, or it is far behind).
      */
     public boolean awaitApplied(Duration timeout) {
         return backlog.awaitEmpty(timeout);
@@ -278,39 +290,74 @@ public final class EventIngestor implements AutoCloseable {
             }
             next[0] = sequence + 1;
             if (chunk.size() == REPLAY_CHUNK) {
-                sink.apply(List.copyOf(chunk), next[0]);
-                checkpoint.save(next[0]);
+                applyReplayed(List.copyOf(chunk), next[0]);
                 chunk.clear();
             }
         });
         if (!chunk.isEmpty() || next[0] > checkpoint.applied()) {
-            sink.apply(List.copyOf(chunk), next[0]);
-            checkpoint.save(next[0]);
+            applyReplayed(List.copyOf(chunk), next[0]);
+        }
+        if (unwrittenThrough >= 0) {
+            sink.flush();
+            wroteBack();
+        }
+    }
+
+    private void applyReplayed(List<SourceRow> rows, long through) {
+        if (sink.applyBehind(rows, through)) {
+            checkpoint.save(through);
+        } else {
+            unwrittenThrough = through;
+            unwrittenEvents += rows.size();
+            if (unwrittenEvents >= MAX_UNWRITTEN) {
+                sink.flush();
+                wroteBack();
+            }
         }
     }
 
     /**
-     * The applier thread: takes every batch queued since its last round, applies them in one {@code sink.apply} and
-     * checkpoints. A failing sink keeps the batches queued and is retried every second; the events are safe in the log
-     * meanwhile, and ingestion waits (then fails) once the back-pressure limit is reached.
+     * The applier thread: takes every batch queued since its last round and applies them in one
+     * {@code sink.applyBehind}; checkpoints when they are durable, else flushes the sink once a second (sooner when
+     * it holds {@link #MAX_UNWRITTEN} events, when idle, or when {@link #awaitApplied} asks) and checkpoints then. A
+     * failing sink keeps the batches queued (or the rows unflushed) and is retried every second; the events are safe
+     * in the log meanwhile, and ingestion waits (then fails) once the back-pressure limit is reached.
      */
     private void applyLoop() {
         while (true) {
             long started = System.nanoTime();
-            List<Logged> round = backlog.take();
+            if (unwrittenThrough >= 0 && (started - lastWriteNanos >= WRITE_BACK_EVERY.toNanos()
+                    || unwrittenEvents >= MAX_UNWRITTEN || backlog.writeWanted()) && !writeBack()) {
+                if (backlog.isClosed()) {
+                    return; // what is not written is replayed from the log at the next open
+                }
+                continue;
+            }
+            List<Logged> round = backlog.take(unwrittenThrough < 0 ? Long.MAX_VALUE
+                    : lastWriteNanos + WRITE_BACK_EVERY.toNanos());
             if (round.isEmpty()) {
-                return;
+                if (backlog.isClosed()) {
+                    if (unwrittenThrough >= 0) {
+                        writeBack();
+                    }
+                    return;
+                }
+                continue;
             }
             List<SourceRow> rows = new ArrayList<>();
             round.forEach(logged -> rows.addAll(logged.rows()));
             Logged last = round.get(round.size() - 1);
             try {
                 long through = last.first() + last.rows().size();
-                sink.apply(rows, through);
-                synchronized (checkpointing) {
-                    checkpoint.save(through);
+                if (sink.applyBehind(rows, through)) {
+                    synchronized (checkpointing) {
+                        checkpoint.save(through);
+                    }
+                } else {
+                    unwrittenThrough = through;
+                    unwrittenEvents += rows.size();
                 }
-                backlog.applied(round);
+                backlog.applied(round, unwrittenThrough >= 0);
                 backlog.pauseUntil(started + ROUND_EVERY.toNanos());
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "cannot apply " + rows.size() + " events to the online store"
@@ -320,6 +367,30 @@ public final class EventIngestor implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Flushes the sink and checkpoints what it held; false (after a pause) when that failed and should be retried. */
+    private boolean writeBack() {
+        try {
+            sink.flush();
+            wroteBack();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot write " + unwrittenEvents + " applied events to the online"
+                    + " store (they are in the event log; retrying in " + RETRY_MILLIS + " ms): " + e.getMessage(), e);
+            backlog.writeFailed(e);
+            return false;
+        }
+    }
+
+    private void wroteBack() {
+        synchronized (checkpointing) {
+            checkpoint.save(unwrittenThrough);
+        }
+        unwrittenThrough = -1;
+        unwrittenEvents = 0;
+        lastWriteNanos = System.nanoTime();
+        backlog.written();
     }
 
     /**
@@ -356,6 +427,9 @@ public final class EventIngestor implements AutoCloseable {
         private final ArrayDeque<Logged> queued = new ArrayDeque<>();
         private long events;
         private int inFlight;
+        /** The sink holds applied rounds in memory, not flushed yet; {@link #awaitEmpty} then asks for a write. */
+        private boolean unwritten;
+        private boolean writeWanted;
         private boolean closed;
         private RuntimeException failure;
 
@@ -370,10 +444,14 @@ public final class EventIngestor implements AutoCloseable {
             notifyAll();
         }
 
-        /** Everything queued, once there is something; empty when closed and drained. */
-        synchronized List<Logged> take() {
-            while (queued.isEmpty() && !closed) {
-                waitQuietly(0);
+        /**
+         * Everything queued, once there is something; empty when closed and drained, when {@code writeBy}
+         * ({@link System#nanoTime()}) has passed, or when a write is wanted.
+         */
+        synchronized List<Logged> take(long writeBy) {
+            long left;
+            while (queued.isEmpty() && !closed && !writeWanted && (left = writeBy - System.nanoTime()) > 0) {
+                waitQuietly(writeBy == Long.MAX_VALUE ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             }
             List<Logged> round = new ArrayList<>(queued);
             queued.clear();
@@ -381,11 +459,39 @@ public final class EventIngestor implements AutoCloseable {
             return round;
         }
 
-        synchronized void applied(List<Logged> round) {
+        /** The round is applied; {@code unwritten} when the sink holds it (or earlier rounds) in memory. */
+        synchronized void applied(List<Logged> round, boolean unwritten) {
             round.forEach(logged -> events -= logged.rows().size());
             inFlight = 0;
+            this.unwritten = unwritten;
+            writeWanted &= unwritten;
             failure = null;
             notifyAll();
+        }
+
+        synchronized boolean writeWanted() {
+            return writeWanted;
+        }
+
+        /** Everything applied is durable (flushed and checkpointed). */
+        synchronized void written() {
+            unwritten = false;
+            writeWanted = false;
+            failure = null;
+            notifyAll();
+        }
+
+        /** A flush failed: remembers why (for the back-pressure error) and waits before the retry. */
+        synchronized void writeFailed(RuntimeException e) {
+            failure = e;
+            notifyAll();
+            if (!closed) {
+                waitQuietly(RETRY_MILLIS);
+            }
+        }
+
+        synchronized boolean isClosed() {
+            return closed;
         }
 
         /** Puts a failed round back in front; true when the applier should retry (after a pause), false to stop. */
@@ -418,10 +524,14 @@ public final class EventIngestor implements AutoCloseable {
 
         synchronized boolean awaitEmpty(Duration timeout) {
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (!queued.isEmpty() || inFlight > 0) {
+            while (!queued.isEmpty() || inFlight > 0 || unwritten) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
+                }
+                if (unwritten) {
+                    writeWanted = true;
+                    notifyAll();
                 }
                 waitQuietly(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             }

@@ -13,7 +13,9 @@ import java.util.function.Consumer;
  * called later, from the ingestor's applier thread, one call at a time, in log order, often with several batches at
  * once, with the very row objects that were staged. When {@code apply} returns, its rows must be as durable as the
  * store itself is: {@link EventIngestor} then records them as applied and never hands them over again (see
- * docs/event-ingestion.md). Rows replayed from the log after a restart go to {@code apply} without being staged.
+ * docs/event-ingestion.md). A write-back sink implements {@link #applyBehind} and {@link #flush} instead: the ingestor
+ * then records rows as applied only once they are flushed. Rows replayed from the log after a restart go to the sink
+ * without being staged.
  */
 @FunctionalInterface
 public interface EventSink {
@@ -27,6 +29,25 @@ public interface EventSink {
      */
     default void apply(List<SourceRow> rows, long through) {
         apply(rows);
+    }
+
+    /**
+     * Applies rows as {@link #apply(List, long)} does, except that a write-back sink may keep them in memory and make
+     * them durable only at its next {@link #flush()} (the ingestor calls it about once a second, when idle, when asked
+     * to {@code awaitApplied} and on close). Returns true when the rows are durable already; the ingestor checkpoints
+     * {@code through} only then, or after the flush, so whatever a crash loses from memory is replayed from the log.
+     * By default the rows are applied durably ({@link #apply(List, long)}).
+     */
+    default boolean applyBehind(List<SourceRow> rows, long through) {
+        apply(rows, through);
+        return true;
+    }
+
+    /**
+     * Makes durable every row {@link #applyBehind} kept in memory, with the last position it was given (as
+     * {@link #apply(List, long)} would have). A failure keeps them in memory for the next call.
+     */
+    default void flush() {
     }
 
     /** The log position the sink recorded with its rows, if it records one. */

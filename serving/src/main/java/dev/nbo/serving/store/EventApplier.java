@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
@@ -42,11 +43,23 @@ import java.util.stream.Collectors;
  * exactly once — in the record or among the staged rows. This is what keeps read-your-writes while the store is
  * written behind the event log (docs/event-ingestion.md).
  *
+ * <p>Applying can also be split in two ({@link #accept} then {@link #writeBack}): {@code accept} feeds the rows into
+ * an in-memory aggregator per customer, kept between calls for recently active customers (at most
+ * {@link #DEFAULT_CACHED_CUSTOMERS}, the least recently used clean ones evicted), and {@code writeBack} writes every
+ * customer changed since the last one, with the offer deltas, in one pass. The rows stay staged until they are
+ * written, so reads see them exactly once throughout. The event ingestor accepts every round and writes back about
+ * once a second: a customer active in ten rounds is then decoded, imported, exported and encoded once, not ten times
+ * (docs/event-ingestion.md). What is only in memory is re-derivable from the event log: the ingestor checkpoints a
+ * position only after the write-back that made it durable. The cache assumes this process is the only writer of its
+ * customers' records, as the per-customer locks already do.
+ *
  * <p>The locks are in-process: several serving instances writing the same Redis need one writer per customer (for
  * example events partitioned by customer id), see {@code docs/online-store.md}.
  */
 public final class EventApplier {
     private static final int STRIPES = 1024;
+    /** How many customers' aggregators {@link #accept} keeps in memory by default (tens of KB each for the demo). */
+    public static final int DEFAULT_CACHED_CUSTOMERS = 20_000;
 
     private final OnlineStore store;
     private final FeatureSpec spec;
@@ -58,6 +71,34 @@ public final class EventApplier {
     /** Staged rows of customers erased before the rows were applied: {@link #apply} skips them (by identity). */
     private final Set<SourceRow> erasedBeforeApply = Collections.synchronizedSet(
             Collections.newSetFromMap(new IdentityHashMap<>()));
+    private final int cachedCustomers;
+    /** Per customer id, the aggregator of its stored state plus the rows accepted since; guarded by its lock. */
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Customers with accepted rows not written yet (changed under the customer's lock). */
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final AtomicLong uses = new AtomicLong();
+    /** The latest time of the rows accepted since the last write-back; the watermark moves there at the write. */
+    private final AtomicLong acceptedUntil = new AtomicLong(Long.MIN_VALUE);
+    /** One write-back at a time; it owns the offer deltas collected from the customers it writes. */
+    private final Object writing = new Object();
+    private final List<StateRow> offerDeltas = new ArrayList<>();
+
+    /**
+     * A customer's features state between write-backs: the aggregator (its customer-keyed state as stored, plus the
+     * rows accepted since, whose offer-keyed state moves to the offer records at the write) and its profile.
+     */
+    private static final class Cached {
+        final IncrementalAggregator aggregator;
+        CustomerProfile profile;
+        /** Rows accepted and not written yet, in order: staged ones leave the staged rows when they are written. */
+        final List<SourceRow> unwritten = new ArrayList<>();
+        long lastUse;
+
+        Cached(IncrementalAggregator aggregator, CustomerProfile profile) {
+            this.aggregator = aggregator;
+            this.profile = profile;
+        }
+    }
 
     /** What a read sees of one customer: the stored record and the staged rows not in it yet. */
     public record Current(Optional<CustomerRecord> record, List<SourceRow> staged) {
@@ -67,23 +108,85 @@ public final class EventApplier {
     }
 
     public EventApplier(OnlineStore store, FeatureSpec spec, OfferCatalog offers) {
+        this(store, spec, offers, DEFAULT_CACHED_CUSTOMERS);
+    }
+
+    /** @param cachedCustomers how many customers' aggregators to keep in memory between write-backs (at least 1) */
+    public EventApplier(OnlineStore store, FeatureSpec spec, OfferCatalog offers, int cachedCustomers) {
+        if (cachedCustomers < 1) {
+            throw new IllegalArgumentException("the applier must cache at least 1 customer; got " + cachedCustomers);
+        }
         this.store = store;
         this.spec = spec;
         this.offers = offers;
+        this.cachedCustomers = cachedCustomers;
     }
 
-    /** Applies a batch of rows, in any order; returns how many customers it touched. */
+    /**
+     * Applies a batch of rows, in any order, and writes them to the store ({@link #accept} then {@link #writeBack});
+     * returns how many customers it touched.
+     */
     public int apply(List<SourceRow> rows) {
+        int customers = accept(rows);
+        writeBack();
+        return customers;
+    }
+
+    /**
+     * Applies rows to the in-memory state of their customers, without writing the store; {@link #writeBack} writes
+     * them. Staged rows stay staged (visible to {@link #current}) until then. Returns how many customers it touched.
+     */
+    public int accept(List<SourceRow> rows) {
         if (rows.isEmpty()) {
             return 0;
         }
-        // ids are checked before anything is written, so that a bad row refuses the batch instead of half-applying it
+        // ids are checked before anything is applied, so that a bad row refuses the batch instead of half-applying it
         Map<CustomerId, List<SourceRow>> byCustomer = byCustomer(rows);
-        List<StateRow> offerDeltas = new ArrayList<>();
-        byCustomer.forEach((id, customerRows) -> updateCustomer(id, customerRows, offerDeltas));
-        applyOfferDeltas(offerDeltas);
-        store.advanceWatermark(rows.stream().mapToLong(SourceRow::timeMicros).max().orElseThrow());
+        // store reads first: a failing store then leaves nothing half-accepted (a retry would count rows twice)
+        byCustomer.keySet().forEach(id -> withLock(customerLocks, id.value(), () -> {
+            if (!cache.containsKey(id.value())) {
+                cache.put(id.value(), load(id));
+            }
+        }));
+        long use = uses.incrementAndGet();
+        byCustomer.forEach((id, customerRows) -> withLock(customerLocks, id.value(),
+                () -> acceptCustomer(id, customerRows, use)));
+        long latest = Long.MIN_VALUE;
+        for (SourceRow row : rows) {
+            latest = Math.max(latest, row.timeMicros());
+        }
+        acceptedUntil.accumulateAndGet(latest, Math::max);
         return byCustomer.size();
+    }
+
+    /**
+     * True when more customers hold unwritten rows than the cache is sized for: the caller should write back now, so
+     * that the aggregators in memory stay bounded when many distinct customers are active (it is a soft bound: one
+     * {@link #accept} call can go beyond it by its own customers).
+     */
+    public boolean cacheFull() {
+        return dirty.size() >= cachedCustomers;
+    }
+
+    /**
+     * Writes every customer whose rows were accepted since the last write-back (record, then un-staging its rows,
+     * under its lock), then merges the offer deltas of those rows into the offer records and advances the watermark.
+     * A failure leaves what was not written to the next call; each customer's record is written whole, and an offer's
+     * delta leaves the queue once merged, so a retry writes nothing twice.
+     */
+    public void writeBack() {
+        synchronized (writing) {
+            for (String customer : List.copyOf(dirty)) {
+                CustomerId id = CustomerId.of(customer);
+                withLock(customerLocks, customer, () -> writeCustomer(id));
+            }
+            applyOfferDeltas();
+            long until = acceptedUntil.getAndSet(Long.MIN_VALUE);
+            if (until != Long.MIN_VALUE) {
+                store.advanceWatermark(until);
+            }
+            evict();
+        }
     }
 
     /**
@@ -115,6 +218,11 @@ public final class EventApplier {
         withLock(customerLocks, id.value(), () -> {
             List<StateRow> state = store.customer(id).map(CustomerRecord::state).orElse(List.of());
             store.putCustomer(id, new CustomerRecord(profile, state));
+            Cached cached = cache.get(id.value());
+            if (cached != null) {
+                // the rows not written yet apply on top of the new profile, as reads see them (staged)
+                cached.profile = Unsubscribes.apply(id.value(), profile, cached.unwritten);
+            }
         });
     }
 
@@ -126,11 +234,18 @@ public final class EventApplier {
     public boolean erase(CustomerId id) {
         boolean[] erased = new boolean[1];
         withLock(customerLocks, id.value(), () -> {
+            Cached cached = cache.remove(id.value());
+            dirty.remove(id.value());
+            Set<SourceRow> accepted = Collections.newSetFromMap(new IdentityHashMap<>());
+            if (cached != null) {
+                accepted.addAll(cached.unwritten);
+            }
             Deque<SourceRow> dropped = staged.remove(id.value());
             if (dropped != null) {
-                erasedBeforeApply.addAll(dropped);
+                // rows already accepted went with the cached state; the others must be skipped when they come
+                dropped.stream().filter(row -> !accepted.contains(row)).forEach(erasedBeforeApply::add);
             }
-            erased[0] = store.deleteCustomer(id) | dropped != null;
+            erased[0] = store.deleteCustomer(id) | dropped != null | !accepted.isEmpty();
         });
         return erased[0];
     }
@@ -140,26 +255,77 @@ public final class EventApplier {
                 LinkedHashMap::new, Collectors.toList()));
     }
 
-    /** Applies one customer's rows; the offer-keyed state they produce is added to {@code offerDeltas}. */
-    private void updateCustomer(CustomerId id, List<SourceRow> customerRows, List<StateRow> offerDeltas) {
-        withLock(customerLocks, id.value(), () -> {
-            List<SourceRow> rows = notErased(customerRows);
-            if (!rows.isEmpty()) {
-                Optional<CustomerRecord> current = store.customer(id);
-                IncrementalAggregator aggregator = new IncrementalAggregator(spec, offers);
-                current.ifPresent(record -> record.state().forEach(aggregator::importState));
-                rows.forEach(aggregator::accept);
-                // offer-keyed state of this customer's events goes to the offer records, not into the customer's
-                List<StateRow> state = new ArrayList<>();
-                aggregator.exportState().forEach(row -> (row.key().entity() == Entity.OFFER ? offerDeltas : state)
-                        .add(row));
-                CustomerProfile profile = Unsubscribes.apply(id.value(),
-                        current.map(CustomerRecord::profile).orElse(null), rows);
-                store.putCustomer(id, new CustomerRecord(profile, state));
-            }
-            // after the put: a reader that finds nothing staged reads the record without the lock
+    /** Feeds one customer's rows into its cached aggregator (loaded from the store on a miss); under its lock. */
+    private void acceptCustomer(CustomerId id, List<SourceRow> customerRows, long use) {
+        List<SourceRow> rows = notErased(customerRows);
+        Cached cached = cache.get(id.value());
+        if (rows.isEmpty() && (cached == null || cached.unwritten.isEmpty())) {
+            // only rows of an erased customer: nothing to write, and the customer must not come back
             unstage(id, customerRows);
-        });
+            return;
+        }
+        if (cached == null) {
+            // erased since the load: these rows were not staged (a replay), so they are the customer's new state
+            cached = load(id);
+            cache.put(id.value(), cached);
+        }
+        for (SourceRow row : rows) {
+            cached.aggregator.accept(row);
+        }
+        cached.profile = Unsubscribes.apply(id.value(), cached.profile, rows);
+        cached.unwritten.addAll(customerRows);
+        cached.lastUse = use;
+        dirty.add(id.value());
+    }
+
+    private Cached load(CustomerId id) {
+        Optional<CustomerRecord> record = store.customer(id);
+        IncrementalAggregator aggregator = new IncrementalAggregator(spec, offers);
+        record.ifPresent(r -> r.state().forEach(aggregator::importState));
+        return new Cached(aggregator, record.map(CustomerRecord::profile).orElse(null));
+    }
+
+    /**
+     * Writes one customer's record from its cached state and un-stages the rows it now holds; the offer-keyed state
+     * of those rows joins {@link #offerDeltas}. Under the customer's lock and {@link #writing}.
+     */
+    private void writeCustomer(CustomerId id) {
+        Cached cached = cache.get(id.value());
+        if (cached != null && !cached.unwritten.isEmpty()) {
+            List<StateRow> state = new ArrayList<>();
+            List<StateRow> deltas = new ArrayList<>();
+            // offer-keyed state of this customer's events goes to the offer records, not into the customer's
+            cached.aggregator.forEachState(row -> (row.key().entity() == Entity.OFFER ? deltas : state).add(row));
+            store.putCustomer(id, new CustomerRecord(cached.profile, state));
+            offerDeltas.addAll(deltas);
+            cached.aggregator.forget(Entity.OFFER);
+            // after the put: a reader that finds nothing staged reads the record without the lock
+            unstage(id, cached.unwritten);
+            cached.unwritten.clear();
+        }
+        dirty.remove(id.value());
+    }
+
+    /** Drops the least recently used customers beyond the cache's size, among those with nothing unwritten. */
+    private void evict() {
+        int excess = cache.size() - cachedCustomers;
+        if (excess <= 0) {
+            return;
+        }
+        List<Map.Entry<String, Cached>> byAge = new ArrayList<>(cache.entrySet());
+        byAge.sort(java.util.Comparator.comparingLong(entry -> entry.getValue().lastUse));
+        for (Map.Entry<String, Cached> entry : byAge) {
+            if (excess <= 0) {
+                return;
+            }
+            String customer = entry.getKey();
+            boolean[] evicted = new boolean[1];
+            withLock(customerLocks, customer, () -> evicted[0] = entry.getValue().unwritten.isEmpty()
+                    && cache.remove(customer, entry.getValue()));
+            if (evicted[0]) {
+                excess--;
+            }
+        }
     }
 
     /** The rows to write into the record: all of them but staged ones whose customer was erased meanwhile. */
@@ -186,17 +352,27 @@ public final class EventApplier {
         }
     }
 
-    private void applyOfferDeltas(List<StateRow> deltas) {
-        Map<String, List<StateRow>> byOffer = deltas.stream().collect(Collectors.groupingBy(
-                row -> row.key().offerId()));
-        for (Map.Entry<String, List<StateRow>> entry : byOffer.entrySet()) {
-            OfferId id = OfferId.of(entry.getKey());
-            withLock(offerLocks, id.value(), () -> {
-                IncrementalAggregator aggregator = new IncrementalAggregator(spec, offers);
-                store.offer(id).ifPresent(record -> record.state().forEach(aggregator::importState));
-                entry.getValue().forEach(aggregator::importState);
-                store.putOffer(new OfferRecord(id.value(), aggregator.exportState().toList()));
-            });
+    /** Merges the collected offer deltas into the offer records; an offer's deltas leave the queue once written. */
+    private void applyOfferDeltas() {
+        Map<String, List<StateRow>> byOffer = offerDeltas.stream().collect(Collectors.groupingBy(
+                row -> row.key().offerId(), LinkedHashMap::new, Collectors.toList()));
+        Set<String> merged = new java.util.HashSet<>();
+        try {
+            for (Map.Entry<String, List<StateRow>> entry : byOffer.entrySet()) {
+                OfferId id = OfferId.of(entry.getKey());
+                withLock(offerLocks, id.value(), () -> {
+                    IncrementalAggregator aggregator = new IncrementalAggregator(spec, offers);
+                    store.offer(id).ifPresent(record -> record.state().forEach(aggregator::importState));
+                    entry.getValue().forEach(aggregator::importState);
+                    List<StateRow> state = new ArrayList<>();
+                    aggregator.forEachState(state::add);
+                    store.putOffer(new OfferRecord(id.value(), state));
+                });
+                merged.add(entry.getKey());
+            }
+        } finally {
+            // merged deltas must not be merged again when a later offer failed
+            offerDeltas.removeIf(row -> merged.contains(row.key().offerId()));
         }
     }
 

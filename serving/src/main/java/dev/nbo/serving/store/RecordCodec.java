@@ -39,6 +39,13 @@ final class RecordCodec {
     private static final VarHandle LONG_VIEW = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.BIG_ENDIAN);
 
+    /**
+     * Each thread encodes into one buffer it keeps (the applier writes thousands of records a second; a buffer grown by
+     * doubling per record was a quarter of its allocation); one over this size is not kept.
+     */
+    private static final ThreadLocal<Output> OUTPUT = ThreadLocal.withInitial(Output::new);
+    private static final int MAX_KEPT_BUFFER = 1 << 20;
+
     private RecordCodec() {
     }
 
@@ -260,9 +267,14 @@ final class RecordCodec {
     }
 
     private static byte[] write(Writer writer) {
-        Output out = new Output();
+        Output out = OUTPUT.get();
+        out.size = 0;
         writer.write(out);
-        return out.toByteArray();
+        byte[] bytes = out.toByteArray();
+        if (out.bytes.length > MAX_KEPT_BUFFER) {
+            OUTPUT.remove(); // a rare huge record does not pin its buffer to the thread
+        }
+        return bytes;
     }
 
     private static <T> T read(byte[] bytes, Reader<T> reader) {

@@ -21,6 +21,30 @@ class EventBatchTest {
             id -> Optional.ofNullable(Map.of("P1", "shoes", "P2", "bags").get(id));
 
     @Test
+    void timesReadDigitByDigitEqualInstantParseAndBadOnesFailAsItDoes() {
+        String[] texts = {"2026-03-01T10:15:30Z", "2026-03-01T10:15:30.1Z", "2026-03-01T10:15:30.123456Z",
+                "2026-03-01T10:15:30.123456789Z", "2024-02-29T23:59:59.999999999Z", "1969-12-31T23:59:59.5Z",
+                "0001-01-01T00:00:00Z", "2026-03-01t10:15:30z", "2026-03-01T11:15:30.123+01:00",
+                "2026-02-29T10:00:00Z", "2026-13-01T10:00:00Z", "2026-03-01T24:00:00Z", "2026-03-01T10:60:00Z",
+                "2026-03-01T10:15:60Z", "2026-03-01T10:15:30.Z", "2026-03-01T10:15:30.1234567890Z",
+                "2026-03-01T10:15:3aZ", "+2026-03-01T10:15:30Z", "2026-03-01 10:15:30Z", "2026-03-01T10:15:30"};
+        for (String text : texts) {
+            Long expected;
+            try {
+                expected = EventBatch.micros(Instant.parse(text));
+            } catch (java.time.DateTimeException e) {
+                expected = null;
+            }
+            if (expected == null) {
+                assertThatThrownBy(() -> EventBatch.utcMicros(text)).as(text)
+                        .isInstanceOf(java.time.DateTimeException.class);
+            } else {
+                assertThat(EventBatch.utcMicros(text)).as(text).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void aValidEventBecomesTheRowTheAggregatorReads() {
         EventBatch batch = parse("""
                 [{"event_id": "e1", "customer_id": "C1", "time": "2026-03-01T10:15:30.123456Z",
@@ -98,6 +122,27 @@ class EventBatchTest {
         assertThat(rejection.index()).isEqualTo(1);
         assertThat(rejection.code().wireName()).isEqualTo(code);
         assertThat(rejection.detail()).isNotBlank();
+    }
+
+    @Test
+    void unknownFieldsOfAnyShapeAreSkippedAndAFieldGivenTwiceKeepsItsLastValueAsInATree() {
+        EventBatch batch = parse("""
+                [{"extra":{"event_id":"nested","a":[1,{"b":null}]},"event_id":7,"customer_id":"C1","event_id":"e1",
+                  "time":"2026-03-01T10:00:00Z","type":"email_open","tags":["x","y"],"offer_id":"OFF-1",
+                  "offer_id":null},
+                 {"event_id":"e2","customer_id":"C1","time":"2026-03-01T10:00:00Z","type":"email_open",
+                  "session_id":"s1","session_id":{"id":"s1"}},
+                 {"event_id":"e3","customer_id":"C1","time":"2026-03-01T10:00:00Z","type":"purchase","revenue":"3"},
+                 null]""");
+
+        assertThat(batch.events()).extracting(Event::eventId, Event::offerId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("e1", null));
+        assertThat(batch.rejections()).extracting(Rejection::index, r -> r.code().wireName(), Rejection::detail)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "wrong_type",
+                                "session_id must be a JSON string; got {\"id\":\"s1\"}"),
+                        org.assertj.core.groups.Tuple.tuple(2, "wrong_type", "revenue must be a JSON number; got \"3\""),
+                        org.assertj.core.groups.Tuple.tuple(3, "not_an_object", "an event must be a JSON object; got null"));
     }
 
     @Test

@@ -25,7 +25,7 @@ class EventIngestorTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     /** A sink that keeps what it got, in order; it fails while {@code failing} is set. */
-    static final class RecordingSink implements EventSink {
+    static class RecordingSink implements EventSink {
         final List<String> applied = Collections.synchronizedList(new ArrayList<>());
         final List<SourceRow> stagedRows = Collections.synchronizedList(new ArrayList<>());
         final List<SourceRow> appliedRows = Collections.synchronizedList(new ArrayList<>());
@@ -43,6 +43,66 @@ class EventIngestorTest {
         @Override
         public void stage(List<SourceRow> rows) {
             stagedRows.addAll(rows);
+        }
+    }
+
+    /**
+     * A write-back sink: {@code applyBehind} keeps rows in memory ({@code held}), {@code flush} makes them durable
+     * ({@code applied}, with the position); it fails to flush while {@code failing} is set.
+     */
+    static final class WriteBackSink extends RecordingSink {
+        final List<SourceRow> held = Collections.synchronizedList(new ArrayList<>());
+        volatile long flushedThrough = -1;
+        volatile long heldThrough = -1;
+        volatile int flushes;
+
+        @Override
+        public boolean applyBehind(List<SourceRow> rows, long through) {
+            held.addAll(rows);
+            heldThrough = through;
+            return false;
+        }
+
+        @Override
+        public void flush() {
+            apply(List.copyOf(held));
+            held.clear();
+            flushedThrough = heldThrough;
+            flushes++;
+        }
+    }
+
+    @Test
+    void aWriteBackSinkIsCheckpointedOnlyThroughWhatItFlushedAndAwaitingAppliedFlushesIt() {
+        WriteBackSink sink = new WriteBackSink();
+        try (EventIngestor ingestor = open(sink)) {
+            ingestor.ingest(body(EventBatchTest.valid("e1"), EventBatchTest.valid("e2")));
+            ingestor.ingest(body(EventBatchTest.valid("e3")));
+
+            assertThat(ingestor.awaitApplied(WAIT)).isTrue();
+
+            assertThat(sink.applied).containsExactly("e1", "e2", "e3");
+            assertThat(sink.held).isEmpty();
+            assertThat(sink.flushedThrough).isEqualTo(3);
+            assertThat(ingestor.applied()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void eventsAWriteBackSinkHeldButNeverFlushedAreReplayedAtTheNextOpen() {
+        WriteBackSink first = new WriteBackSink();
+        try (EventIngestor ingestor = open(first)) {
+            ingestor.ingest(body(EventBatchTest.valid("e1")));
+            assertThat(ingestor.awaitApplied(WAIT)).isTrue();
+            first.failing = true; // its flush fails from now on, as a crash would lose what it holds
+            ingestor.ingest(body(EventBatchTest.valid("e2"), EventBatchTest.valid("e3")));
+            assertThat(ingestor.awaitApplied(Duration.ofMillis(300))).isFalse();
+            assertThat(ingestor.applied()).isEqualTo(1);
+        }
+        WriteBackSink second = new WriteBackSink();
+        try (EventIngestor ingestor = open(second)) {
+            assertThat(second.applied).containsExactly("e2", "e3");
+            assertThat(ingestor.applied()).isEqualTo(3);
         }
     }
 
