@@ -127,11 +127,13 @@ public final class ServingBenchCli implements Runnable {
             description = {"Posts batches of 1,000 events to POST /v1/events (durable, applied to the online store)"
                     + " from several clients and prints durable events/s.", ""})
     static final class Ingest extends Common implements Callable<Integer> {
-        @Option(names = "--batches", paramLabel = "N", defaultValue = "100",
-                description = "Batches of 1,000 events to post (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--batches", paramLabel = "N", defaultValue = "1000",
+                description = "Batches of 1,000 events to post and measure (default: ${DEFAULT-VALUE}).")
         int batches;
 
-        @Option(names = "--warmup", paramLabel = "N", defaultValue = "100",
+        // after 100 batches the C2 compiler still took ~10 us of CPU per event (2026-11-30): a server runs for
+        // hours, so the default measures it warm
+        @Option(names = "--warmup", paramLabel = "N", defaultValue = "300",
                 description = "Batches posted first and not counted, while the JIT compiles the path"
                         + " (default: ${DEFAULT-VALUE}).")
         int warmup;
