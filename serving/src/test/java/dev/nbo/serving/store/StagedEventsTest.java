@@ -6,8 +6,6 @@ import dev.nbo.models.aggregate.SourceRow;
 import dev.nbo.models.fixture.FeatureFixture;
 import dev.nbo.models.id.CustomerId;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,10 +34,10 @@ class StagedEventsTest {
 
     @BeforeEach
     void open() {
-        store = EmbeddedOnlineStore.open(tmp.resolve("online.mv"));
-        applier = new EventApplier(store, FeatureFixture.spec(), FeatureFixture.offers());
-        features = new OnlineFeatures(store, FeatureFixture.spec(), FeatureFixture.offers(), Duration.ofDays(2),
-                Duration.ZERO, Clock.systemUTC(), applier);
+        StoreWithApplier opened = StoreWithApplier.open(tmp);
+        store = opened.store();
+        applier = opened.applier();
+        features = opened.features();
     }
 
     @AfterEach

@@ -36,10 +36,10 @@ class WriteBackTest {
 
     @BeforeEach
     void open() {
-        store = EmbeddedOnlineStore.open(tmp.resolve("online.mv"));
-        applier = new EventApplier(store, FeatureFixture.spec(), FeatureFixture.offers());
-        features = new OnlineFeatures(store, FeatureFixture.spec(), FeatureFixture.offers(), Duration.ofDays(2),
-                Duration.ZERO, Clock.systemUTC(), applier);
+        StoreWithApplier opened = StoreWithApplier.open(tmp);
+        store = opened.store();
+        applier = opened.applier();
+        features = opened.features();
     }
 
     @AfterEach
