@@ -12,12 +12,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Turns a {@link ScoringRow} into named model inputs. Fitted once on the training rows (vocabularies of categorical
@@ -58,7 +62,7 @@ public final class FeatureEncoder {
             }
             positions.add(position);
         }
-        this.positions = java.util.Collections.unmodifiableList(positions);
+        this.positions = Collections.unmodifiableList(positions);
     }
 
     /** Learns the vocabularies from the training rows; every feature of {@code featureNames} must be in the spec. */
@@ -218,7 +222,7 @@ public final class FeatureEncoder {
      * (per candidate, on the serving path) does no name lookup.
      */
     public DenseLayout layout(List<String> modelInputs) {
-        Map<String, Integer> column = new java.util.HashMap<>();
+        Map<String, Integer> column = new HashMap<>();
         for (int i = 0; i < modelInputs.size(); i++) {
             column.put(modelInputs.get(i), i);
         }
@@ -251,7 +255,7 @@ public final class FeatureEncoder {
 
         public float[] encode(ScoringRow row) {
             float[] dense = new float[width];
-            java.util.Arrays.fill(dense, Float.NaN);
+            Arrays.fill(dense, Float.NaN);
             encodeInto(row, (input, output, value) -> {
                 int column = columns[input][output];
                 if (column >= 0) {
@@ -268,9 +272,9 @@ public final class FeatureEncoder {
          * copied into the others: on the serving path they are most of the inputs, and the rows are the 50+
          * candidate offers of one request.
          */
-        public float[] encode(List<ScoringRow> rows, java.util.Set<String> sameInEveryRow) {
+        public float[] encode(List<ScoringRow> rows, Set<String> sameInEveryRow) {
             float[] dense = new float[rows.size() * width];
-            java.util.Arrays.fill(dense, Float.NaN);
+            Arrays.fill(dense, Float.NaN);
             if (rows.isEmpty()) {
                 return dense;
             }
@@ -313,15 +317,15 @@ public final class FeatureEncoder {
 
         /** Which inputs a batch encodes once ({@code shared}) and which per row, for one set of shared features. */
         private final class Split {
-            private final java.util.Set<String> sameInEveryRow;
+            private final Set<String> sameInEveryRow;
             private final int[] shared;
             private final int[] perRow;
 
-            Split(java.util.Set<String> sameInEveryRow) {
+            Split(Set<String> sameInEveryRow) {
                 this.sameInEveryRow = sameInEveryRow;
-                this.shared = java.util.stream.IntStream.range(0, inputs.size())
+                this.shared = IntStream.range(0, inputs.size())
                         .filter(i -> isShared(i)).toArray();
-                this.perRow = java.util.stream.IntStream.range(0, inputs.size())
+                this.perRow = IntStream.range(0, inputs.size())
                         .filter(i -> !isShared(i)).toArray();
             }
 
@@ -329,7 +333,7 @@ public final class FeatureEncoder {
                 return dependsOnFeatureOnly(input) && sameInEveryRow.contains(inputs.get(input).feature());
             }
 
-            java.util.Set<String> sameInEveryRow() {
+            Set<String> sameInEveryRow() {
                 return sameInEveryRow;
             }
 

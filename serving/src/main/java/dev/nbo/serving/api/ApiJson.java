@@ -1,5 +1,6 @@
 package dev.nbo.serving.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,8 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.Locale;
 
 /**
@@ -46,16 +49,16 @@ public final class ApiJson {
     /** Writes a JSON body for a generator, as {@code application/json}. */
     @FunctionalInterface
     public interface Writer {
-        void write(com.fasterxml.jackson.core.JsonGenerator json) throws java.io.IOException;
+        void write(JsonGenerator json) throws IOException;
     }
 
     /**
      * Answers with the JSON that {@code writer} generates: for hot routes that write their body field by field
      * instead of building a tree for the mapper.
      */
-    public static void respond(Context ctx, Writer writer) throws java.io.IOException {
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(4096);
-        try (com.fasterxml.jackson.core.JsonGenerator json = MAPPER.createGenerator(body)) {
+    public static void respond(Context ctx, Writer writer) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(4096);
+        try (JsonGenerator json = MAPPER.createGenerator(body)) {
             writer.write(json);
         }
         ctx.contentType("application/json").result(body.toByteArray());
@@ -65,7 +68,7 @@ public final class ApiJson {
      * The request body as {@code type}. A missing body or a non-JSON content type is refused here; bad JSON is thrown
      * as Jackson's exception and becomes a 400/422 problem in {@link ProblemMapper}.
      */
-    public static <T> T read(Context ctx, Class<T> type) throws java.io.IOException {
+    public static <T> T read(Context ctx, Class<T> type) throws IOException {
         String contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw ApiException.unsupportedMediaType("send the body as application/json (got Content-Type "

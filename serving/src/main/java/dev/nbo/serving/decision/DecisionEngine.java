@@ -15,6 +15,8 @@ import dev.nbo.models.rules.RuleMatch;
 import dev.nbo.serving.model.ModelHolder;
 import dev.nbo.serving.model.Segment;
 import dev.nbo.serving.model.ServingModel;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -28,11 +30,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** The decision pipeline of one request; see the package documentation. Thread-safe. */
 public final class DecisionEngine {
-    private static final java.lang.management.ThreadMXBean THREADS =
-            java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final OfferCatalog catalog;
     private final Function<String, Optional<String>> productCategory;
@@ -65,7 +67,7 @@ public final class DecisionEngine {
                 Set.of(Aggregation.COUNT_DISTINCT, Aggregation.COUNT));
         this.routing = new CandidateFeatures.Routing(spec);
         this.customerFeatureNames = spec.features(Entity.CUSTOMER).stream().map(FeatureDefinition::name)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.nbo.serving.decision.BlockPolicy;
 import dev.nbo.serving.decision.Decision;
 import dev.nbo.serving.decision.DecisionRequest;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class OffersRoutes {
                         .withResponseType("text/html"));
     }
 
-    private void offers(Context ctx) throws java.io.IOException {
+    private void offers(Context ctx) throws IOException {
         String customer = customerId(ctx.pathParam("id"));
         BlockPolicy block = policy(ctx.queryParam("block"));
         int limit = limit(ctx.queryParam("limit"), block.limit());
