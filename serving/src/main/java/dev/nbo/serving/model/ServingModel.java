@@ -86,20 +86,10 @@ public final class ServingModel implements AutoCloseable {
         return segmentFeatures;
     }
 
-    /** The propensity of every row, in one ONNX Runtime call. */
-    public float[] propensities(List<ScoringRow> rows) {
-        return propensities(rows, Set.of());
-    }
-
     /**
-     * The propensity of every row, in one ONNX Runtime call; the features named in {@code sameInEveryRow} have one
-     * value in all rows (one customer's candidates), so they are encoded once.
+     * The rows as the propensity model reads them: a row-major matrix [rows, inputs]. The features named in
+     * {@code sameInEveryRow} have one value in all rows (one customer's candidates), so they are encoded once.
      */
-    public float[] propensities(List<ScoringRow> rows, Set<String> sameInEveryRow) {
-        return propensities(encode(rows, sameInEveryRow));
-    }
-
-    /** The rows as the propensity model reads them: a row-major matrix [rows, inputs]; see {@link #propensities}. */
     public float[] encode(List<ScoringRow> rows, Set<String> sameInEveryRow) {
         return layout.encode(rows, sameInEveryRow);
     }
