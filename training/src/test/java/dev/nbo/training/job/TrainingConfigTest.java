@@ -15,7 +15,8 @@ class TrainingConfigTest {
         TrainingConfig config = TrainingConfig.load(ProjectFiles.config("training.yaml"));
         assertThat(config.modelName()).isEqualTo("propensity");
         assertThat(config.model().seed()).isEqualTo(42);
-        assertThat(config.model().trees()).isEqualTo(150);
+        assertThat(config.model().trees()).isEqualTo(75);
+        assertThat(config.model().maxDepth()).isEqualTo(3);
         assertThat(config.model().threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(config.holdoutDates()).isEqualTo(1);
         assertThat(config.segments().kMin()).isEqualTo(3);
@@ -26,7 +27,8 @@ class TrainingConfigTest {
     @Test
     void onlyTheSeedIsRequired() {
         TrainingConfig config = TrainingConfig.parse("t.yaml", "model: {seed: 5}\n");
-        assertThat(config.model().trees()).isEqualTo(200);
+        assertThat(config.model().trees()).isEqualTo(75);
+        assertThat(config.model().maxDepth()).isEqualTo(3);
         assertThat(config.model().eta()).isEqualTo(0.1);
         assertThat(config.encoder().maxValues()).isEqualTo(30);
         assertThat(config.baselineSeed()).isEqualTo(5);
