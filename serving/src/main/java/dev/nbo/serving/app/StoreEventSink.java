@@ -9,10 +9,11 @@ import java.util.OptionalLong;
 
 /**
  * The event ingestor's sink in the service: rows are staged for reads at once, applied to the online store later,
- * and the store records the log position with them in the same flush — so after a crash the ingestor resumes from
- * what the store really holds (KillDuringIngestionIT), and a round is never applied twice on the embedded store. The
- * ingestor's rounds go through {@link #applyBehind}: the applier keeps them in memory and {@link #flush} writes them,
- * with their position, about once a second (docs/event-ingestion.md, "Applying behind the log").
+ * and the store records the log position with them, all or nothing ({@link OnlineStore#writeAtomically}) — so after a
+ * crash the ingestor resumes from what the store really holds (KillDuringIngestionIT), and a round is never applied
+ * twice on the embedded store. The ingestor's rounds go through {@link #applyBehind}: the applier keeps them in memory
+ * and {@link #flush} writes them, with their position, about once a second (docs/event-ingestion.md, "Applying behind
+ * the log").
  */
 final class StoreEventSink implements EventSink {
     private final EventApplier applier;
@@ -38,9 +39,10 @@ final class StoreEventSink implements EventSink {
 
     @Override
     public void apply(List<SourceRow> rows, long through) {
-        applier.apply(rows);
-        store.markEventsApplied(through);
-        store.flush();
+        store.writeAtomically(() -> {
+            applier.apply(rows);
+            store.markEventsApplied(through);
+        });
     }
 
     /**
@@ -60,11 +62,13 @@ final class StoreEventSink implements EventSink {
 
     @Override
     public void flush() {
-        applier.writeBack();
-        if (unwrittenThrough >= 0) {
-            store.markEventsApplied(unwrittenThrough);
-        }
-        store.flush();
+        long through = unwrittenThrough;
+        store.writeAtomically(() -> {
+            applier.writeBack();
+            if (through >= 0) {
+                store.markEventsApplied(through);
+            }
+        });
         unwrittenThrough = -1;
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -22,9 +23,16 @@ import org.h2.mvstore.MVStore;
  * The online store in one local file, on H2 MVStore: zero setup, durable across restarts.
  *
  * <p>Commit policy: MVStore's background auto-commit writes changes at most {@link #AUTO_COMMIT_MILLIS} after they
- * are made; {@link #flush()} commits at once (the server calls it after every applied event batch, before the event
- * log records the batch as applied); a bulk load commits once at its end; {@link #close()} commits everything. A
- * commit per put would turn every event into a file write and chunk, for little gain.
+ * are made (and sooner when much is unsaved); {@link #flush()} commits at once; a bulk load commits once at its end;
+ * {@link #close()} commits everything. A commit per put would turn every event into a file write and chunk, for
+ * little gain.
+ *
+ * <p>Auto-commits may land in the middle of a write-back, so {@link #writeAtomically} makes them harmless instead of
+ * trying to prevent them: it commits what came before, records that version in the meta map, writes, removes the
+ * mark and commits. A store opened with the mark set was interrupted inside a write-back: it is rolled back to the
+ * recorded version, whose log position is the one before the write-back, and the event log replays it — so a crash
+ * never leaves rows in the store without their position (exactly-once). Flushes and bulk loads wait for a running
+ * write-back, so what they commit is never rolled back.
  */
 public final class EmbeddedOnlineStore implements OnlineStore {
     static final int AUTO_COMMIT_MILLIS = 1000;
@@ -32,6 +40,8 @@ public final class EmbeddedOnlineStore implements OnlineStore {
     private static final String WATERMARK = "watermark_us";
     /** The event-log position the store holds the events of; committed with them (exactly-once after a crash). */
     private static final String EVENTS_APPLIED = "events_applied";
+    /** Set while {@link #writeAtomically} runs: the store version to return to if it never finishes. */
+    static final String WRITE_BACK_FROM = "write_back_from_version";
 
     private final Path file;
     private final MVStore store;
@@ -39,6 +49,8 @@ public final class EmbeddedOnlineStore implements OnlineStore {
     private final MVMap<String, byte[]> offers;
     private final MVMap<String, String> products;
     private final MVMap<String, String> meta;
+    /** Held by a write-back from its first commit to its last, and by flushes and bulk loads. */
+    private final ReentrantLock writeBackGate = new ReentrantLock();
 
     private EmbeddedOnlineStore(Path file, MVStore store) {
         this.file = file;
@@ -60,14 +72,38 @@ public final class EmbeddedOnlineStore implements OnlineStore {
             throw new UncheckedIOException("cannot create the folder of the online store " + file + ": "
                     + e.getMessage(), e);
         }
+        EmbeddedOnlineStore opened;
         try {
             MVStore store = new MVStore.Builder().fileName(file.toString()).open();
             store.setAutoCommitDelay(AUTO_COMMIT_MILLIS);
-            return new EmbeddedOnlineStore(file, store);
+            opened = new EmbeddedOnlineStore(file, store);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot open the online store file " + file + " (is another process using"
                     + " it?): " + e.getMessage(), e);
         }
+        try {
+            opened.rollBackAnInterruptedWriteBack();
+        } catch (RuntimeException e) {
+            opened.store.closeImmediately();
+            throw e;
+        }
+        return opened;
+    }
+
+    /** Undoes the part of a write-back that auto-commits saved before a crash; the event log replays all of it. */
+    private void rollBackAnInterruptedWriteBack() {
+        String from = meta.get(WRITE_BACK_FROM);
+        if (from == null) {
+            return;
+        }
+        try {
+            store.rollbackTo(Long.parseLong(from));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the online store " + file + " holds part of a write-back that a crash "
+                    + "interrupted, and the state before it (version " + from + ") is no longer in the file ("
+                    + e.getMessage() + "); load the online snapshot into a new store file", e);
+        }
+        store.commit();
     }
 
     public Path file() {
@@ -118,6 +154,15 @@ public final class EmbeddedOnlineStore implements OnlineStore {
 
     @Override
     public LoadSummary bulkLoad(OnlineSnapshot snapshot) {
+        writeBackGate.lock();
+        try {
+            return load(snapshot);
+        } finally {
+            writeBackGate.unlock();
+        }
+    }
+
+    private LoadSummary load(OnlineSnapshot snapshot) {
         AtomicLong customerCount = new AtomicLong();
         AtomicLong offerCount = new AtomicLong();
         snapshot.forEachCustomer(record -> {
@@ -189,10 +234,37 @@ public final class EmbeddedOnlineStore implements OnlineStore {
         return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value));
     }
 
-    /** Commits pending changes to the file (the operating system has them: a killed process loses nothing). */
+    /**
+     * Commits every write done so far to the file (the operating system has them: a killed process loses nothing),
+     * after a write-back that is running: its rollback must not take a flushed write with it.
+     */
     @Override
     public void flush() {
-        store.commit();
+        writeBackGate.lock();
+        try {
+            store.commit();
+        } finally {
+            writeBackGate.unlock();
+        }
+    }
+
+    @Override
+    public void writeAtomically(Runnable writes) {
+        writeBackGate.lock();
+        try {
+            if (meta.get(WRITE_BACK_FROM) == null) {
+                // commit what came before, so that returning to the beginning of the version now open undoes the
+                // write-back and nothing else (commit() itself answers -1 when there was nothing to commit)
+                store.commit();
+                meta.put(WRITE_BACK_FROM, Long.toString(store.getCurrentVersion()));
+            }
+            // else an earlier write-back failed part way: the version before it stays the one to return to
+            writes.run();
+            meta.remove(WRITE_BACK_FROM);
+            store.commit();
+        } finally {
+            writeBackGate.unlock();
+        }
     }
 
     @Override

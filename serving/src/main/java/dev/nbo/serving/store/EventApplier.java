@@ -227,9 +227,9 @@ public final class EventApplier {
     }
 
     /**
-     * Forgets a customer (GDPR erasure): profile, every customer-keyed state and the staged rows (which are then
-     * never applied). Offer aggregates keep only counts over all customers, plus the ids inside count-distinct sets,
-     * which the next snapshot rebuild drops.
+     * Forgets a customer (GDPR erasure), durably: profile, every customer-keyed state and the staged rows (which are
+     * then never applied). Offer aggregates keep only counts over all customers, plus the ids inside count-distinct
+     * sets, which the next snapshot rebuild drops.
      */
     public boolean erase(CustomerId id) {
         boolean[] erased = new boolean[1];
@@ -247,6 +247,8 @@ public final class EventApplier {
             }
             erased[0] = store.deleteCustomer(id) | dropped != null | !accepted.isEmpty();
         });
+        // durable before the answer; outside the lock, since a flush waits for a running write-back, which takes it
+        store.flush();
         return erased[0];
     }
 

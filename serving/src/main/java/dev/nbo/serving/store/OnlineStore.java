@@ -76,6 +76,18 @@ public interface OnlineStore extends AutoCloseable {
     OptionalLong eventsApplied();
 
     /**
+     * Runs {@code writes} — a write-back's records and the event-log position they cover ({@link #markEventsApplied})
+     * — so that after a crash the store holds all of them or none, then makes them durable. The embedded store
+     * records where the writes began and, on open, rolls an interrupted write-back back to that point (the event
+     * log then replays it). This default writes as it goes, then flushes: on Redis a crash inside leaves the first
+     * writes without their position, and the replay applies those rows again (docs/online-store.md).
+     */
+    default void writeAtomically(Runnable writes) {
+        writes.run();
+        flush();
+    }
+
+    /**
      * Makes everything written so far survive a crash of this process. The event ingestor calls it before it records
      * a batch as applied: otherwise a crash could lose applied events that the checkpoint says need no replay.
      * Stores whose writes are already outside the process (Redis) have nothing to do.

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.nbo.models.fixture.FeatureFixture;
 import dev.nbo.models.id.CustomerId;
 import dev.nbo.models.id.OfferId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +42,69 @@ class EmbeddedOnlineStoreTest extends OnlineStoreContract {
         assertThat(store.category("RUN-2")).contains("running");
         assertThat(store.specHash()).contains(SPEC.hash());
         assertThat(store.watermarkMicros()).hasValue(AS_OF + 5);
+    }
+
+    @Test
+    void aWriteBackThatACrashInterruptsIsRolledBackWhenTheFileIsOpened() {
+        Path file = ((EmbeddedOnlineStore) store).file();
+        Path crashed = tmp.resolve("crashed/online.mv");
+        store.writeAtomically(() -> {
+            store.putCustomer(CustomerId.of("c7"), richRecord("c7"));
+            store.markEventsApplied(10);
+        });
+        store.writeAtomically(() -> {
+            store.putCustomer(CustomerId.of("c8"), richRecord("c8"));
+            store.deleteCustomer(CustomerId.of("c7"));
+            store.flush(); // what MVStore's background auto-commit may do at any moment
+            copy(file, crashed); // the file as a kill -9 here would leave it: half a write-back, without its position
+            store.markEventsApplied(20);
+        });
+
+        try (OnlineStore afterCrash = EmbeddedOnlineStore.open(crashed)) {
+            assertThat(afterCrash.customer(CustomerId.of("c7"))).contains(richRecord("c7"));
+            assertThat(afterCrash.customer(CustomerId.of("c8"))).isEmpty();
+            assertThat(afterCrash.eventsApplied()).hasValue(10);
+        }
+        store.close();
+        store = EmbeddedOnlineStore.open(file);
+        assertThat(store.customer(CustomerId.of("c7"))).isEmpty();
+        assertThat(store.customer(CustomerId.of("c8"))).contains(richRecord("c8"));
+        assertThat(store.eventsApplied()).hasValue(20);
+    }
+
+    @Test
+    void aWriteBackThatFailedPartWayStaysUndoneAfterLaterCommitsUntilOneSucceeds() {
+        Path file = ((EmbeddedOnlineStore) store).file();
+        Path crashed = tmp.resolve("crashed/online.mv");
+        store.writeAtomically(() -> store.markEventsApplied(10));
+        assertThatThrownBy(() -> store.writeAtomically(() -> {
+            store.putCustomer(CustomerId.of("c8"), richRecord("c8"));
+            throw new IllegalStateException("disk full");
+        })).hasMessage("disk full");
+        store.flush();
+        copy(file, crashed);
+
+        try (OnlineStore afterCrash = EmbeddedOnlineStore.open(crashed)) {
+            assertThat(afterCrash.customer(CustomerId.of("c8"))).isEmpty();
+            assertThat(afterCrash.eventsApplied()).hasValue(10);
+        }
+        store.writeAtomically(() -> {
+            store.putCustomer(CustomerId.of("c8"), richRecord("c8"));
+            store.markEventsApplied(20);
+        });
+        store.close();
+        store = EmbeddedOnlineStore.open(file);
+        assertThat(store.customer(CustomerId.of("c8"))).contains(richRecord("c8"));
+        assertThat(store.eventsApplied()).hasValue(20);
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
