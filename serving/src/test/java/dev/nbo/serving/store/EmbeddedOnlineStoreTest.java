@@ -54,8 +54,10 @@ class EmbeddedOnlineStoreTest extends OnlineStoreContract {
         });
         store.writeAtomically(() -> {
             store.putCustomer(CustomerId.of("c8"), richRecord("c8"));
+            store.flush(); // what MVStore's background auto-commit may do at any moment, here twice
             store.deleteCustomer(CustomerId.of("c7"));
-            store.flush(); // what MVStore's background auto-commit may do at any moment
+            store.putOffer(offerRecord("o-golf", 9));
+            store.flush();
             copy(file, crashed); // the file as a kill -9 here would leave it: half a write-back, without its position
             store.markEventsApplied(20);
         });
@@ -63,6 +65,7 @@ class EmbeddedOnlineStoreTest extends OnlineStoreContract {
         try (OnlineStore afterCrash = EmbeddedOnlineStore.open(crashed)) {
             assertThat(afterCrash.customer(CustomerId.of("c7"))).contains(richRecord("c7"));
             assertThat(afterCrash.customer(CustomerId.of("c8"))).isEmpty();
+            assertThat(afterCrash.offer(OfferId.of("o-golf"))).isEmpty();
             assertThat(afterCrash.eventsApplied()).hasValue(10);
         }
         store.close();
