@@ -236,7 +236,9 @@ public final class EmbeddedOnlineStore implements OnlineStore {
 
     /**
      * Commits every write done so far to the file (the operating system has them: a killed process loses nothing),
-     * after a write-back that is running: its rollback must not take a flushed write with it.
+     * after a write-back that is running: its rollback must not take a flushed write with it. Concurrent callers queue
+     * on the gate, and the first one's commit covers the others' writes (a commit with nothing new does nothing): a
+     * group commit.
      */
     @Override
     public void flush() {
