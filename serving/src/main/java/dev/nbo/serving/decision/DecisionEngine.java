@@ -90,18 +90,36 @@ public final class DecisionEngine {
 
     /** Decides and counts the offers shown towards their frequency caps. */
     public Decision decide(DecisionRequest request) {
-        return decide(request, true);
+        return decide(request, reads(request.customerId(), request.nowMicros()));
+    }
+
+    /** {@link #decide(DecisionRequest)} with the customer's features read once for several decisions. */
+    public Decision decide(DecisionRequest request, CustomerReads reads) {
+        reads.checkFor(request);
+        return decide(request, true, reads);
     }
 
     /**
      * Decides what the request's block policy would show, without showing it: no exposure is counted. Experiments
-     * use it to log what every other arm would have chosen (off-policy evaluation).
+     * use it, with the served decision's reads, to log what every other arm would have chosen (off-policy
+     * evaluation).
      */
     public Decision decideShadow(DecisionRequest request) {
-        return decide(request, false);
+        return decideShadow(request, reads(request.customerId(), request.nowMicros()));
     }
 
-    private Decision decide(DecisionRequest request, boolean shown) {
+    /** {@link #decideShadow(DecisionRequest)} with the reads of the request's other decisions. */
+    public Decision decideShadow(DecisionRequest request, CustomerReads reads) {
+        reads.checkFor(request);
+        return decide(request, false, reads);
+    }
+
+    /** A customer's reads for the decisions of one request at {@code nowMicros}. */
+    public CustomerReads reads(String customerId, long nowMicros) {
+        return new CustomerReads(features, customerId, nowMicros);
+    }
+
+    private Decision decide(DecisionRequest request, boolean shown, CustomerReads reads) {
         BlockPolicy block = request.block();
         long now = request.nowMicros();
         LocalDate today = LocalDate.ofEpochDay(Window.dayOf(now));
@@ -109,7 +127,7 @@ public final class DecisionEngine {
         Optional<ServingModel> model = models.currentIfLoaded();
         String modelVersion = model.map(ServingModel::version).orElse(null);
 
-        Optional<CustomerView> found = features.customer(request.customerId(), now);
+        Optional<CustomerView> found = reads.customer();
         if (found.isEmpty()) {
             return fallback(request, valid, "unknown_customer", modelVersion);
         }
@@ -126,7 +144,7 @@ public final class DecisionEngine {
         if (eligible.isEmpty()) {
             return fallback(request, valid, "no_eligible_offer", modelVersion);
         }
-        Segment segment = model.map(m -> segment(m, view)).orElse(null);
+        Segment segment = model.map(m -> reads.segment(m, view, this::segment)).orElse(null);
         List<Scored> scored = switch (block.strategy()) {
             case MODEL -> byModel(model.orElseThrow(() -> new IllegalStateException("no model loaded")), view,
                     constrained(view, segment, eligible, block), block, now);

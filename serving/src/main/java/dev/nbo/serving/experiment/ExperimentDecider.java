@@ -8,6 +8,7 @@ import dev.nbo.models.feature.Window;
 import dev.nbo.models.id.OfferId;
 import dev.nbo.models.rules.RuleSet;
 import dev.nbo.serving.decision.BlockPolicy;
+import dev.nbo.serving.decision.CustomerReads;
 import dev.nbo.serving.decision.Decision;
 import dev.nbo.serving.decision.DecisionEngine;
 import dev.nbo.serving.decision.DecisionRequest;
@@ -54,12 +55,14 @@ public final class ExperimentDecider {
         Assignment assignment = found.get();
         ExperimentSpec experiment = assigner.config().experiment(assignment.experiment()).orElseThrow();
         ArmSpec served = experiment.arm(assignment.holdout() ? experiment.control() : assignment.arm()).orElseThrow();
-        Decision decision = engine.decide(inArm(request, experiment, served));
+        // every arm decides for the same customer at the same time: one read of the customer serves them all
+        CustomerReads reads = engine.reads(request.customerId(), request.nowMicros());
+        Decision decision = engine.decide(inArm(request, experiment, served), reads);
         Map<String, String> choices = new LinkedHashMap<>();
         if (!assignment.override() && !assignment.holdout()) {
             for (ArmSpec arm : experiment.arms()) {
                 choices.put(arm.name(), arm.equals(served) ? decision.firstOfferId()
-                        : engine.decideShadow(inArm(request, experiment, arm)).firstOfferId());
+                        : engine.decideShadow(inArm(request, experiment, arm), reads).firstOfferId());
             }
         }
         return decision.inExperiment(new ExperimentArm(experiment.name(), assignment.arm(), assignment.probability(),

@@ -73,7 +73,9 @@ public final class CustomerFeatures {
     /** The customer-entity features, in spec order. */
     public Map<String, FeatureValue> customer() {
         if (customer == null) {
-            customer = aggregator.values(EntityKey.customer(customerId.value()), asOfMicros);
+            // read-only: an experiment's decisions of one request share it (CustomerReads)
+            customer = Collections.unmodifiableMap(aggregator.values(EntityKey.customer(customerId.value()),
+                    asOfMicros));
         }
         return customer;
     }

@@ -74,7 +74,11 @@ class DecisionEngineTest {
     }
 
     static DecisionEngine engine(ExposureCounter exposures) {
-        return new DecisionEngine(SPEC, OFFERS, p -> Optional.ofNullable(PRODUCTS.get(p)), models, features,
+        return engine(exposures, features);
+    }
+
+    static DecisionEngine engine(ExposureCounter exposures, FeatureSource source) {
+        return new DecisionEngine(SPEC, OFFERS, p -> Optional.ofNullable(PRODUCTS.get(p)), models, source,
                 exposures);
     }
 

@@ -1,17 +1,22 @@
 package dev.nbo.serving.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nbo.experiments.assign.Assigner;
 import dev.nbo.experiments.assign.Assignment;
 import dev.nbo.experiments.config.ExperimentsConfig;
 import dev.nbo.experiments.config.ExperimentsConfigLoader;
+import dev.nbo.models.aggregate.FeatureValue;
 import dev.nbo.models.fixture.ProjectFiles;
+import dev.nbo.models.id.OfferId;
 import dev.nbo.models.rules.RuleSet;
 import dev.nbo.serving.experiment.ExperimentDecider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,12 +52,15 @@ class ExperimentArmDecisionTest {
             """;
 
     private static ExperimentDecider decider(double holdoutPercent) {
+        return decider(holdoutPercent, DecisionEngineTest.engine(new ExposureCounter()));
+    }
+
+    private static ExperimentDecider decider(double holdoutPercent, DecisionEngine engine) {
         ExperimentsConfig config = ExperimentsConfigLoader.parse("experiments.yaml", YAML.formatted(holdoutPercent),
                 b -> true, o -> true);
         RuleSet rules = RuleSet.load(ProjectFiles.config("rules.yaml"), DecisionEngineTest.SPEC,
                 DecisionEngineTest.OFFERS);
-        return new ExperimentDecider(DecisionEngineTest.engine(new ExposureCounter()), new Assigner(config),
-                Map.of("recs-test/rules", rules));
+        return new ExperimentDecider(engine, new Assigner(config), Map.of("recs-test/rules", rules));
     }
 
     private static Decision decide(ExperimentDecider decider, String customer) {
@@ -81,6 +89,39 @@ class ExperimentArmDecisionTest {
                 "C-RUNNER", DecisionEngineTest.block(Strategy.MODEL, 5, null, null), 3, false,
                 DecisionEngineTest.NOW));
         assertThat(arm.policyChoices().get("model")).isEqualTo(plainModel.firstOfferId());
+    }
+
+    @Test
+    void theArmsOfOneRequestReadTheCustomerOnce() {
+        AtomicInteger reads = new AtomicInteger();
+        FeatureSource counting = new FeatureSource() {
+            @Override
+            public Optional<CustomerView> customer(String customerId, long nowMicros) {
+                reads.incrementAndGet();
+                return DecisionEngineTest.features.customer(customerId, nowMicros);
+            }
+
+            @Override
+            public Map<String, FeatureValue> offerFeatures(OfferId offerId, long nowMicros) {
+                return DecisionEngineTest.features.offerFeatures(offerId, nowMicros);
+            }
+        };
+        ExperimentDecider decider = decider(0, DecisionEngineTest.engine(new ExposureCounter(), counting));
+
+        Decision decision = decide(decider, "C-RUNNER");
+
+        assertThat(decision.experiment().policyChoices()).containsOnlyKeys("model", "rules", "control");
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void readsOfOneCustomerAreRefusedForAnother() {
+        DecisionEngine engine = DecisionEngineTest.engine(new ExposureCounter());
+        CustomerReads reads = engine.reads("C-RUNNER", DecisionEngineTest.NOW);
+
+        assertThatThrownBy(() -> engine.decide(new DecisionRequest("r1", "C-OPTOUT",
+                DecisionEngineTest.block(Strategy.MODEL, 5, null, null), 3, false, DecisionEngineTest.NOW), reads))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("C-OPTOUT");
     }
 
     @Test
