@@ -34,7 +34,8 @@ public final class CustomerReads {
     }
 
     /** The customer's segment under {@code model}, computed once per model (a champion swap brings another). */
-    Segment segment(ServingModel model, CustomerView customer, BiFunction<ServingModel, CustomerView, Segment> compute) {
+    Segment segment(ServingModel model, CustomerView customer,
+                    BiFunction<ServingModel, CustomerView, Segment> compute) {
         if (segmentedBy != model) {
             segment = compute.apply(model, customer);
             segmentedBy = model;

@@ -82,9 +82,9 @@ public final class TrainingBenchmark {
                 tribuoBatch[i] = System.nanoTime() - t;
             }
         }
-        out.printf("Training: %,d pairs x %d inputs, %d boosting rounds of depth %d, %d threads: %.1f s, %,.0f rows/s%n",
-                train.size(), model.inputNames().size(), config.trees(), config.maxDepth(), config.threads(),
-                trainSeconds, train.size() / trainSeconds);
+        out.printf("Training: %,d pairs x %d inputs, %d boosting rounds of depth %d, %d threads: %.1f s, "
+                + "%,.0f rows/s%n", train.size(), model.inputNames().size(), config.trees(), config.maxDepth(),
+                config.threads(), trainSeconds, train.size() / trainSeconds);
         out.printf("ONNX export: %.3f s (%,d bytes)%n", exportSeconds, onnx.length);
         out.printf("Scoring latency (%s rows of the holdout; ONNX Runtime and Tribuo alternate):%n", batch);
         out.printf("  %-26s %8s %12s %12s%n", "", "calls", "p50 (us)", "p99 (us)");

@@ -40,7 +40,8 @@ public final class PropensityTrainer {
             dataset.add(PropensityModel.example(encoder.encode(row.scoringRow()),
                     new Label(row.label() ? PropensityModel.POSITIVE : PropensityModel.NEGATIVE), (float) row.weight()));
         }
-        progress.accept(String.format("training %d boosting rounds (depth %d, eta %s) on %,d pairs x %d inputs, %d threads",
+        progress.accept(String.format(
+                "training %d boosting rounds (depth %d, eta %s) on %,d pairs x %d inputs, %d threads",
                 config.trees(), config.maxDepth(), config.eta(), dataset.size(), dataset.getFeatureMap().size(),
                 config.threads()));
         XGBoostClassificationTrainer trainer = new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE,
