@@ -5,45 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nbo.models.aggregate.SourceRow;
 import dev.nbo.models.fixture.FeatureFixture;
 import dev.nbo.models.id.CustomerId;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Events staged in the {@link EventApplier} (durable in the event log, not yet written to the store) are part of every
  * read through {@link OnlineFeatures}, and once applied they are counted exactly once: read-your-writes while the
  * store is written behind the log. Against a real embedded store.
  */
-class StagedEventsTest {
+class StagedEventsTest extends StoreWithApplier {
     private static final long T = FeatureFixture.AS_OF - 1_000_000;
     private static final CustomerId CUSTOMER = CustomerId.of("c-staged");
-
-    @TempDir
-    Path tmp;
-
-    private EmbeddedOnlineStore store;
-    private EventApplier applier;
-    private OnlineFeatures features;
-
-    @BeforeEach
-    void open() {
-        StoreWithApplier opened = StoreWithApplier.open(tmp);
-        store = opened.store();
-        applier = opened.applier();
-        features = opened.features();
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     private static SourceRow view(String eventId) {
         return SourceRow.event(eventId, CUSTOMER.value(), T, "page_view", "RUN-1", "running", "s1", null);

@@ -4,23 +4,33 @@ import dev.nbo.models.fixture.FeatureFixture;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real embedded store with an applier in front and features read through it (staged rows included, no offer
- * cache), on the fixture's spec and offers: what the server wires, for tests of staging and write-back.
+ * The fixture of tests of staging and write-back: a real embedded store with an applier in front and features read
+ * through it (staged rows included, no offer cache), on the fixture's spec and offers — what the server wires. Opened
+ * before each test, closed after it.
  */
-record StoreWithApplier(EmbeddedOnlineStore store, EventApplier applier, OnlineFeatures features)
-        implements AutoCloseable {
+abstract class StoreWithApplier {
+    @TempDir
+    Path tmp;
 
-    static StoreWithApplier open(Path dir) {
-        EmbeddedOnlineStore store = EmbeddedOnlineStore.open(dir.resolve("online.mv"));
-        EventApplier applier = new EventApplier(store, FeatureFixture.spec(), FeatureFixture.offers());
-        return new StoreWithApplier(store, applier, new OnlineFeatures(store, FeatureFixture.spec(),
-                FeatureFixture.offers(), Duration.ofDays(2), Duration.ZERO, Clock.systemUTC(), applier));
+    EmbeddedOnlineStore store;
+    EventApplier applier;
+    OnlineFeatures features;
+
+    @BeforeEach
+    void openStoreWithApplier() {
+        store = EmbeddedOnlineStore.open(tmp.resolve("online.mv"));
+        applier = new EventApplier(store, FeatureFixture.spec(), FeatureFixture.offers());
+        features = new OnlineFeatures(store, FeatureFixture.spec(), FeatureFixture.offers(), Duration.ofDays(2),
+                Duration.ZERO, Clock.systemUTC(), applier);
     }
 
-    @Override
-    public void close() {
+    @AfterEach
+    void closeStore() {
         store.close();
     }
 }

@@ -8,44 +8,20 @@ import dev.nbo.models.fixture.FeatureFixture;
 import dev.nbo.models.id.CustomerId;
 import dev.nbo.models.id.OfferId;
 import dev.nbo.models.online.CustomerRecord;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link EventApplier#accept} keeps rows in the customers' cached state and {@link EventApplier#writeBack} writes
  * them: until then the rows stay staged, so reads count every row exactly once, and the records written equal those
  * of applying each batch at once. Against a real embedded store.
  */
-class WriteBackTest {
+class WriteBackTest extends StoreWithApplier {
     private static final long T = FeatureFixture.AS_OF - 1_000_000;
     private static final CustomerId CUSTOMER = CustomerId.of("c-cached");
-
-    @TempDir
-    Path tmp;
-
-    private EmbeddedOnlineStore store;
-    private EventApplier applier;
-    private OnlineFeatures features;
-
-    @BeforeEach
-    void open() {
-        StoreWithApplier opened = StoreWithApplier.open(tmp);
-        store = opened.store();
-        applier = opened.applier();
-        features = opened.features();
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     private static SourceRow view(String customer, String eventId, long time) {
         return SourceRow.event(eventId, customer, time, "page_view", "RUN-1", "running", "s1", null);
