@@ -22,7 +22,8 @@ public record EncoderInput(String feature, EncoderKind kind, List<String> values
     public static final String MISSING = "(missing)";
 
     public EncoderInput {
-        Objects.requireNonNull(feature, "feature");
+        // interned like FeatureDefinition's names, which serving looks this name up among once per candidate
+        feature = Objects.requireNonNull(feature, "feature").intern();
         Objects.requireNonNull(kind, "kind");
         values = values == null ? List.of() : List.copyOf(values);
         boolean hasVocabulary = kind == EncoderKind.ONE_HOT || kind == EncoderKind.MULTI_HOT;

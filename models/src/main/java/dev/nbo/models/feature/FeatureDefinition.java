@@ -29,7 +29,9 @@ public record FeatureDefinition(
         String denominator) {
 
     public FeatureDefinition {
-        Objects.requireNonNull(name, "name");
+        // interned: serving looks feature values up by name per candidate, with names read from other files
+        // (encoder.json, the segment model's metadata); equal names that are one object compare by reference
+        name = Objects.requireNonNull(name, "name").intern();
         Objects.requireNonNull(entity, "entity");
         Objects.requireNonNull(aggregation, "aggregation");
         Objects.requireNonNull(window, "window");

@@ -1,15 +1,21 @@
 package dev.nbo.serving.model;
 
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One ONNX model in ONNX Runtime, reading the float matrix {@code features} [N, F] (NaN = missing). Thread-safe:
@@ -62,33 +68,70 @@ final class OnnxScorer implements AutoCloseable {
         }
     }
 
-    /** Runs the model on {@code rows} (each of length {@link #width()}) and returns the named output. */
-    Object run(float[][] rows, String output) {
-        float[] matrix = new float[rows.length * width];
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i].length != width) {
-                throw new IllegalArgumentException("a row of " + rows[i].length + " values for " + file
-                        + ", which reads " + width);
-            }
-            System.arraycopy(rows[i], 0, matrix, i * width, width);
-        }
-        return run(matrix, output);
+    /** Output {@code output} (a float tensor) of the model on a row-major matrix [n, {@link #width()}], flattened. */
+    float[] floats(float[] matrix, String output) {
+        return run(matrix, output, tensor -> {
+            FloatBuffer values = tensor.getFloatBuffer();
+            float[] flat = new float[values.remaining()];
+            values.get(flat);
+            return flat;
+        });
     }
 
-    /** Runs the model on a row-major matrix [n, {@link #width()}] and returns the named output. */
-    Object run(float[] matrix, String output) {
+    /** Output {@code output} (an int64 tensor) of the model on a row-major matrix [n, {@link #width()}], flattened. */
+    long[] longs(float[] matrix, String output) {
+        return run(matrix, output, tensor -> {
+            LongBuffer values = tensor.getLongBuffer();
+            long[] flat = new long[values.remaining()];
+            values.get(flat);
+            return flat;
+        });
+    }
+
+    /**
+     * Runs the model for the one output the caller reads (ONNX Runtime then neither computes nor converts the others)
+     * from a direct buffer of the calling thread: a heap array would be copied into a new direct buffer per call,
+     * whose memory is only freed by a later GC.
+     */
+    private <T> T run(float[] matrix, String output, Function<OnnxTensor, T> read) {
         if (matrix.length % width != 0) {
             throw new IllegalArgumentException(matrix.length + " values are not whole rows of " + width + " for "
                     + file);
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(matrix),
+        try (OnnxTensor input = OnnxTensor.createTensor(env, InputBuffers.holding(matrix),
                 new long[] {matrix.length / width, width});
-             OrtSession.Result result = session.run(Map.of(INPUT, input))) {
-            return result.get(output).orElseThrow(() -> new IllegalStateException(file + " has no output " + output))
-                    .getValue();
+             OrtSession.Result result = session.run(Map.of(INPUT, input), Set.of(output))) {
+            OnnxValue value = result.get(output).orElseThrow(() ->
+                    new IllegalStateException(file + " has no output " + output));
+            if (!(value instanceof OnnxTensor tensor)) {
+                throw new IllegalStateException(file + ": output " + output + " is not a tensor");
+            }
+            return read.apply(tensor);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed on " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The calling thread's reusable direct input buffer (sessions score on the calling thread, synchronously). */
+    private static final class InputBuffers {
+        /** Larger inputs (batches far wider than a block) get a buffer of their own, freed with it. */
+        private static final int MAX_KEPT_FLOATS = 1 << 16;
+        private static final ThreadLocal<FloatBuffer> KEPT = new ThreadLocal<>();
+
+        static FloatBuffer holding(float[] matrix) {
+            FloatBuffer buffer = KEPT.get();
+            if (buffer == null || buffer.capacity() < matrix.length) {
+                buffer = ByteBuffer.allocateDirect(Math.max(matrix.length, 1024) * Float.BYTES)
+                        .order(ByteOrder.nativeOrder()).asFloatBuffer();
+                if (buffer.capacity() <= MAX_KEPT_FLOATS) {
+                    KEPT.set(buffer);
+                }
+            }
+            buffer.clear();
+            buffer.put(matrix);
+            buffer.flip();
+            return buffer;
         }
     }
 

@@ -61,7 +61,7 @@ public final class ServingModel implements AutoCloseable {
         try {
             List<String> names = new ArrayList<>();
             for (JsonNode node : new ObjectMapper().readTree(json)) {
-                names.add(node.asText());
+                names.add(node.asText().intern()); // as the spec's names: see FeatureDefinition
             }
             return names;
         } catch (IOException e) {
@@ -99,12 +99,16 @@ public final class ServingModel implements AutoCloseable {
         if (encoded.length == 0) {
             return new float[0];
         }
-        return (float[]) propensity.run(encoded, "propensity");
+        return propensity.floats(encoded, "propensity");
     }
 
     /** The customer's segment from the values of {@link #segmentFeatures()} (NaN = missing). */
     public Segment segment(float[] customerFeatures) {
-        long[] ids = (long[]) segments.run(new float[][] {customerFeatures}, "segment");
+        if (customerFeatures.length != segments.width()) {
+            throw new IllegalArgumentException(customerFeatures.length + " segment inputs for a model that reads "
+                    + segments.width());
+        }
+        long[] ids = segments.longs(customerFeatures, "segment");
         int id = (int) ids[0];
         return new Segment(id, id < segmentNames.size() ? segmentNames.get(id) : "segment " + id);
     }
