@@ -46,6 +46,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -55,6 +58,7 @@ import java.util.function.LongSupplier;
  * message that says what to fix.
  */
 public final class ServingServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ServingServer.class.getName());
     private final ApiServer api;
     private final ModelHolder models;
     private final OnlineStore store;
@@ -100,7 +104,8 @@ public final class ServingServer implements AutoCloseable {
             logs.add(decisionLog);
             DecisionWriter decisionWriter = new DecisionWriter(decisionLog);
             logs.add(0, decisionWriter);
-            ExposureCounter exposures = exposuresFrom(decisionLog);
+            ExposureCounter exposures = exposuresFrom(decisionLog, policies.longestCapDays(), clock);
+            logs.add(forgetExpiredExposures(exposures, clock));
             DecisionEngine engine = new DecisionEngine(spec, offers, store::category, models,
                     new StoreFeatureSource(features), exposures, scoringTimer(metrics));
             List<Route> routes = new ArrayList<>();
@@ -182,16 +187,41 @@ public final class ServingServer implements AutoCloseable {
                 (System.nanoTime() - started) / 1e9);
     }
 
-    /** Frequency caps count what was shown: the decision log's chosen offers, replayed at start. */
-    private static ExposureCounter exposuresFrom(DecisionLog decisionLog) {
-        ExposureCounter exposures = new ExposureCounter();
+    /**
+     * Frequency caps count what was shown: the decision log's chosen offers within the longest cap window, replayed at
+     * start.
+     */
+    private static ExposureCounter exposuresFrom(DecisionLog decisionLog, int horizonDays, LongSupplier clock) {
+        ExposureCounter exposures = new ExposureCounter(horizonDays);
+        if (horizonDays == 0) {
+            return exposures;
+        }
+        long oldest = clock.getAsLong() - Duration.ofDays(horizonDays).toNanos() / 1000;
         decisionLog.replay(record -> {
-            if (!record.erased()) {
-                long micros = Window.micros(record.time());
+            long micros = Window.micros(record.time());
+            if (!record.erased() && micros > oldest) {
                 record.chosen().forEach(offer -> exposures.record(record.customerId(), offer, micros));
             }
         });
         return exposures;
+    }
+
+    /** Drops, every hour, the customers whose exposures all left the longest cap window; stopped on close. */
+    private static AutoCloseable forgetExpiredExposures(ExposureCounter exposures, LongSupplier clock) {
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "nbo-exposure-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                exposures.forgetBefore(clock.getAsLong());
+            } catch (RuntimeException e) {
+                // a throwing task is never run again: report it and keep the schedule
+                LOG.log(System.Logger.Level.ERROR, "dropping expired frequency-cap exposures failed", e);
+            }
+        }, 1, 1, TimeUnit.HOURS);
+        return sweeper::shutdownNow;
     }
 
     /** The ONNX Runtime calls' latency (encoding included) and the rows they scored, by model. */

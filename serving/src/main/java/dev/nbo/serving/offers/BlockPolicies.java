@@ -46,6 +46,12 @@ public final class BlockPolicies {
         return Optional.ofNullable(policies.get(id));
     }
 
+    /** The longest frequency-cap window of any block in days, 0 when no block caps: how long exposures matter. */
+    public int longestCapDays() {
+        return policies.values().stream().map(BlockPolicy::frequencyCap).filter(java.util.Objects::nonNull)
+                .mapToInt(BlockPolicy.FrequencyCap::days).max().orElse(0);
+    }
+
     public java.util.List<String> ids() {
         return blocks.ids();
     }

@@ -108,7 +108,7 @@ class DecisionEngineTest {
 
     @Test
     void aKnownCustomerGetsOffersRankedByPropensityTimesValue() {
-        Decision decision = decide(engine(new ExposureCounter()), "C-RUNNER", block(Strategy.MODEL, 5, null, null));
+        Decision decision = decide(engine(new ExposureCounter(30)), "C-RUNNER", block(Strategy.MODEL, 5, null, null));
         assertThat(decision.fallback()).isNull();
         assertThat(decision.modelVersion()).isEqualTo(models.current().version());
         assertThat(decision.segment()).isNotNull();
@@ -129,7 +129,7 @@ class DecisionEngineTest {
 
     @Test
     void unknownAndOptedOutCustomersGetTheNonPersonalFallback() {
-        DecisionEngine engine = engine(new ExposureCounter());
+        DecisionEngine engine = engine(new ExposureCounter(30));
         Decision unknown = decide(engine, "C-NOBODY", block(Strategy.MODEL, 5, null, null));
         assertThat(unknown.fallback()).isEqualTo("unknown_customer");
         assertThat(unknown.offers()).isNotEmpty().allSatisfy(o -> assertThat(o.offer().regions()).isEmpty());
@@ -141,21 +141,21 @@ class DecisionEngineTest {
 
     @Test
     void diversityKeepsOneOfferPerCategory() {
-        Decision decision = decide(engine(new ExposureCounter()), "C-RUNNER", block(Strategy.MODEL, 1, null, null));
+        Decision decision = decide(engine(new ExposureCounter(30)), "C-RUNNER", block(Strategy.MODEL, 1, null, null));
         Set<String> categories = new HashSet<>();
         decision.offers().forEach(o -> assertThat(categories.add(o.category())).isTrue());
     }
 
     @Test
     void anOfferWhoseTargetWasJustBoughtIsLeftOut() {
-        Decision decision = decide(engine(new ExposureCounter()), "C-RUNNER", block(Strategy.MODEL, 5, 7, null));
+        Decision decision = decide(engine(new ExposureCounter(30)), "C-RUNNER", block(Strategy.MODEL, 5, 7, null));
         assertThat(decision.offers()).extracting(o -> o.offer().id().value()).doesNotContain("yoga-25");
         assertThat(decision.candidates()).doesNotContainKey("yoga-25");
     }
 
     @Test
     void theFrequencyCapCountsEarlierDecisions() {
-        DecisionEngine engine = engine(new ExposureCounter());
+        DecisionEngine engine = engine(new ExposureCounter(30));
         BlockPolicy capped = block(Strategy.MODEL, 5, null, new BlockPolicy.FrequencyCap(1, 7));
         List<OfferId> first = decide(engine, "C-RUNNER", capped).offers().stream().map(o -> o.offer().id()).toList();
         List<OfferId> second = decide(engine, "C-RUNNER", capped).offers().stream().map(o -> o.offer().id()).toList();
@@ -164,7 +164,7 @@ class DecisionEngineTest {
 
     @Test
     void theRulesStrategyPutsTheMatchingRulesOffersFirst() {
-        Decision decision = decide(engine(new ExposureCounter()), "C-RUNNER", block(Strategy.RULES, 5, null, null));
+        Decision decision = decide(engine(new ExposureCounter(30)), "C-RUNNER", block(Strategy.RULES, 5, null, null));
         // a Northeast runner: rule northeast-runners lists nyc-running-club, run-shoe-hero, running-20
         assertThat(decision.offers().get(0).offer().id().value()).isEqualTo("nyc-running-club");
         assertThat(decision.offers().get(0).reasons().get(0)).contains("northeast-runners");
@@ -175,7 +175,7 @@ class DecisionEngineTest {
         RuleSet rules = RuleSet.load(ProjectFiles.config("rules.yaml"), SPEC, OFFERS);
         BlockPolicy constrained = new BlockPolicy("recs", Strategy.MODEL, List.of(), 5, 5, 1.0, null, null,
                 Optional.of(rules));
-        Decision decision = decide(engine(new ExposureCounter()), "C-RUNNER", constrained);
+        Decision decision = decide(engine(new ExposureCounter(30)), "C-RUNNER", constrained);
         // a Northeast runner matches northeast-runners: nyc-running-club, run-shoe-hero, running-20 only
         assertThat(decision.offers()).extracting(o -> o.offer().id().value())
                 .isNotEmpty().isSubsetOf("nyc-running-club", "run-shoe-hero", "running-20");
@@ -184,7 +184,7 @@ class DecisionEngineTest {
 
     @Test
     void thePopularStrategyIsTheSameForEveryone() {
-        DecisionEngine engine = engine(new ExposureCounter());
+        DecisionEngine engine = engine(new ExposureCounter(30));
         Decision decision = decide(engine, "C-RUNNER", block(Strategy.POPULAR, 5, null, null));
         assertThat(decision.offers()).isNotEmpty();
         assertThat(decision.offers().get(0).reasons().get(0)).startsWith("popular");
@@ -192,7 +192,7 @@ class DecisionEngineTest {
 
     @Test
     void aFixedArmServesItsListInOrderAndAShadowDecisionCountsNoExposure() {
-        ExposureCounter exposures = new ExposureCounter();
+        ExposureCounter exposures = new ExposureCounter(30);
         DecisionEngine engine = engine(exposures);
         BlockPolicy fixed = block(Strategy.MODEL, 5, null, new BlockPolicy.FrequencyCap(1, 7))
                 .forArm(Strategy.FIXED, List.of(OfferId.of("fitness-20"), OfferId.of("running-20")), Optional.empty());

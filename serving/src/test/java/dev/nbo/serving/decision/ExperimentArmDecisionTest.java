@@ -52,7 +52,7 @@ class ExperimentArmDecisionTest {
             """;
 
     private static ExperimentDecider decider(double holdoutPercent) {
-        return decider(holdoutPercent, DecisionEngineTest.engine(new ExposureCounter()));
+        return decider(holdoutPercent, DecisionEngineTest.engine(new ExposureCounter(30)));
     }
 
     private static ExperimentDecider decider(double holdoutPercent, DecisionEngine engine) {
@@ -85,7 +85,7 @@ class ExperimentArmDecisionTest {
         String expectedStrategy = assignment.arm().equals("control") ? "fixed" : assignment.arm();
         assertThat(decision.strategy().wireName()).isEqualTo(expectedStrategy);
         // the model arm's choice is the model's own, as a plain model block decides it
-        Decision plainModel = DecisionEngineTest.engine(new ExposureCounter()).decideShadow(new DecisionRequest("r0",
+        Decision plainModel = DecisionEngineTest.engine(new ExposureCounter(30)).decideShadow(new DecisionRequest("r0",
                 "C-RUNNER", DecisionEngineTest.block(Strategy.MODEL, 5, null, null), 3, false,
                 DecisionEngineTest.NOW));
         assertThat(arm.policyChoices().get("model")).isEqualTo(plainModel.firstOfferId());
@@ -106,7 +106,7 @@ class ExperimentArmDecisionTest {
                 return DecisionEngineTest.features.offerFeatures(offerId, nowMicros);
             }
         };
-        ExperimentDecider decider = decider(0, DecisionEngineTest.engine(new ExposureCounter(), counting));
+        ExperimentDecider decider = decider(0, DecisionEngineTest.engine(new ExposureCounter(30), counting));
 
         Decision decision = decide(decider, "C-RUNNER");
 
@@ -116,7 +116,7 @@ class ExperimentArmDecisionTest {
 
     @Test
     void readsOfOneCustomerAreRefusedForAnother() {
-        DecisionEngine engine = DecisionEngineTest.engine(new ExposureCounter());
+        DecisionEngine engine = DecisionEngineTest.engine(new ExposureCounter(30));
         CustomerReads reads = engine.reads("C-RUNNER", DecisionEngineTest.NOW);
 
         assertThatThrownBy(() -> engine.decide(new DecisionRequest("r1", "C-OPTOUT",
