@@ -46,6 +46,10 @@ public final class FeatureEncoder {
     private final List<List<String>> inputNames;
     /** Each one-hot input's vocabulary position by value (null for other kinds), for the same reason. */
     private final List<Map<String, Integer>> positions;
+    /** Where each input's value comes from, for the same reason (a switch on the name hashes and compares it). */
+    private final ValueSource[] sources;
+
+    private enum ValueSource { OFFER_ID, OFFER_CATEGORY, FEATURE }
 
     public FeatureEncoder(String featureSpecHash, List<EncoderInput> inputs) {
         this.featureSpecHash = Objects.requireNonNull(featureSpecHash, "featureSpecHash");
@@ -63,6 +67,11 @@ public final class FeatureEncoder {
             positions.add(position);
         }
         this.positions = Collections.unmodifiableList(positions);
+        this.sources = this.inputs.stream().map(input -> switch (input.feature()) {
+            case EncoderInput.OFFER_ID -> ValueSource.OFFER_ID;
+            case EncoderInput.OFFER_CATEGORY -> ValueSource.OFFER_CATEGORY;
+            default -> ValueSource.FEATURE;
+        }).toArray(ValueSource[]::new);
     }
 
     /** Learns the vocabularies from the training rows; every feature of {@code featureNames} must be in the spec. */
@@ -161,7 +170,11 @@ public final class FeatureEncoder {
     /** Computes the values of input {@code i} of the row and hands each to {@code sink}. */
     private void encodeInput(int i, ScoringRow row, ValueSink sink) {
         EncoderInput input = inputs.get(i);
-        Object value = valueOf(row, input.feature());
+        Object value = switch (sources[i]) {
+            case OFFER_ID -> row.offerId();
+            case OFFER_CATEGORY -> row.offerCategory();
+            case FEATURE -> row.feature(input.feature());
+        };
         switch (input.kind()) {
             case NUMERIC -> {
                 double number = number(input.feature(), value);
@@ -196,8 +209,7 @@ public final class FeatureEncoder {
     private boolean dependsOnFeatureOnly(int i) {
         EncoderInput input = inputs.get(i);
         return switch (input.kind()) {
-            case NUMERIC, ONE_HOT, MULTI_HOT -> !input.feature().equals(EncoderInput.OFFER_ID)
-                    && !input.feature().equals(EncoderInput.OFFER_CATEGORY);
+            case NUMERIC, ONE_HOT, MULTI_HOT -> sources[i] == ValueSource.FEATURE;
             case MATCHES_OFFER_CATEGORY, CONTAINS_OFFER_CATEGORY -> false;
         };
     }

@@ -136,8 +136,9 @@ public final class DecisionEngine {
             return fallback(request, valid, "opted_out", modelVersion);
         }
         List<Offer> eligible = new ArrayList<>(valid.size());
+        ExposureCounter.Shown sent = exposures.shown(request.customerId());
         for (Offer offer : valid) {
-            if (eligible(offer, view, block, request)) {
+            if (eligible(offer, view, block, sent, now)) {
                 eligible.add(offer);
             }
         }
@@ -184,7 +185,8 @@ public final class DecisionEngine {
         return offers;
     }
 
-    private boolean eligible(Offer offer, CustomerView view, BlockPolicy block, DecisionRequest request) {
+    private boolean eligible(Offer offer, CustomerView view, BlockPolicy block, ExposureCounter.Shown sent,
+                             long now) {
         if (!offer.isAvailableIn(view.profile().region())) {
             return false;
         }
@@ -195,8 +197,7 @@ public final class DecisionEngine {
             }
         }
         BlockPolicy.FrequencyCap cap = block.frequencyCap();
-        return cap == null || exposures.count(request.customerId(), offer.id().value(), cap.days(),
-                request.nowMicros()) < cap.max();
+        return cap == null || sent.count(offer.id().value(), cap.days(), now) < cap.max();
     }
 
     private String category(Offer offer) {

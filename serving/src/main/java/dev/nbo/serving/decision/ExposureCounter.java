@@ -114,13 +114,27 @@ public final class ExposureCounter {
 
     /** Exposures of the offer to the customer in {@code (now - days, now]}; {@code days} at most the horizon. */
     public int count(String customerId, String offerId, int days, long nowMicros) {
-        if (days > horizonDays) {
-            throw new IllegalArgumentException("a cap of " + days + " days, beyond this counter's horizon of "
-                    + horizonDays + " days: build it with the longest cap of the blocks");
-        }
+        return shown(customerId).count(offerId, days, nowMicros);
+    }
+
+    /** The offers shown to one customer, looked up once for all the candidates of a decision. */
+    public Shown shown(String customerId) {
         Customer customer = exposures.get(customerId);
-        Times times = customer == null ? null : customer.byOffer.get(offerId);
-        return times == null ? 0 : times.countIn(nowMicros - days * DAY_MICROS, nowMicros);
+        return (offerId, days, nowMicros) -> {
+            if (days > horizonDays) {
+                throw new IllegalArgumentException("a cap of " + days + " days, beyond this counter's horizon of "
+                        + horizonDays + " days: build it with the longest cap of the blocks");
+            }
+            Times times = customer == null ? null : customer.byOffer.get(offerId);
+            return times == null ? 0 : times.countIn(nowMicros - days * DAY_MICROS, nowMicros);
+        };
+    }
+
+    /** See {@link #shown}. */
+    @FunctionalInterface
+    public interface Shown {
+        /** Exposures of the offer in {@code (now - days, now]}; {@code days} at most the counter's horizon. */
+        int count(String offerId, int days, long nowMicros);
     }
 
     /**
