@@ -22,8 +22,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * The serving benchmark's world: the demo's offers plus generated variants of each (same target, value, content;
  * ids {@code <id>-v1}, {@code <id>-v2}, ...), and the demo's blocks plus {@link #WIDE_BLOCK}, a copy of
  * {@link #NARROW_BLOCK} whose candidates are every offer of that catalog. The narrow block keeps exactly the demo's
- * offers as candidates, so the two blocks differ only in how many offers one request ranks. Written as files under the
- * benchmark's work folder; the demo's own files are not touched.
+ * offers as candidates, so the two blocks differ only in how many offers one request ranks. Both keep the demo block's
+ * frequency cap window with a maximum of {@value #BENCH_CAP}. Written as files under the benchmark's work folder; the
+ * demo's own files are not touched.
  *
  * <p>The model was trained on the demo's offers: its encoder maps a variant's id to its "(other)" one-hot. The scores
  * of variants mean little, which does not matter for a latency benchmark: every candidate costs what a real one does
@@ -32,6 +33,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
 final class BenchWorld {
     static final String NARROW_BLOCK = "recommended-for-you";
     static final String WIDE_BLOCK = "bench-wide";
+    /** The frequency cap of the bench's blocks: more sends than a bench gives one customer. */
+    static final int BENCH_CAP = 1000;
 
     private BenchWorld() {
     }
@@ -68,6 +71,12 @@ final class BenchWorld {
             }
             if (NARROW_BLOCK.equals(copy.get("id"))) {
                 copy.put("candidates", demoIds);
+                if (copy.get("frequency_cap") instanceof Map<?, ?> cap) {
+                    // looked up for every candidate as in production, but never binding: the bench sends each
+                    // customer dozens of emails a minute, and under the demo's cap most would fall back, scoring
+                    // nothing
+                    copy.put("frequency_cap", Map.of("max", BENCH_CAP, "per_days", cap.get("per_days")));
+                }
                 narrow = copy;
             }
             benchBlocks.add(copy);

@@ -48,20 +48,23 @@ final class LoadGenerator {
      * Other jobs on a shared machine disturb the CPU figures much less than the rates.
      */
     record Result(String what, double perSecond, long errors, double p50Millis, double p99Millis,
-                  double cpuMicrosPerRequest, double httpThreadMicrosPerRequest, double onnxMicrosPerRequest) {
+                  double cpuMicrosPerRequest, double httpThreadMicrosPerRequest, double onnxMicrosPerRequest,
+                  double rowsPerRequest, double fallbackPercent) {
         static Result of(String what, long requests, long errors, double seconds, long[] latencies) {
             return new Result(what, requests / seconds, errors, percentileMillis(latencies, 0.5),
-                    percentileMillis(latencies, 0.99), Double.NaN, Double.NaN, Double.NaN);
+                    percentileMillis(latencies, 0.99), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
 
         static Result ofPercentiles(String what, double perSecond, long errors, double p50Millis, double p99Millis) {
-            return new Result(what, perSecond, errors, p50Millis, p99Millis, Double.NaN, Double.NaN, Double.NaN);
+            return new Result(what, perSecond, errors, p50Millis, p99Millis, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN);
         }
 
-        Result withCpu(long cpuNanos, long httpThreadNanos, double onnxSeconds, double seconds) {
+        Result withCpu(long cpuNanos, long httpThreadNanos, ServerCounters phase, double seconds) {
             double requests = perSecond * seconds;
             return new Result(what, perSecond, errors, p50Millis, p99Millis, cpuNanos / 1e3 / requests,
-                    httpThreadNanos / 1e3 / requests, onnxSeconds * 1e6 / requests);
+                    httpThreadNanos / 1e3 / requests, phase.onnxSeconds() * 1e6 / requests,
+                    phase.propensityRows() / requests, phase.decisions() == 0 ? Double.NaN : 100 * phase.fallbacks() / phase.decisions());
         }
 
         private static double percentileMillis(long[] latencies, double p) {
@@ -98,13 +101,15 @@ final class LoadGenerator {
             withCpu(() -> w.run("GET offers, " + wideBlock, seconds, wide), seconds)});
         fromWrk.ifPresent(r -> results.addAll(List.of(r)));
 
-        out.printf("%n%-52s %10s %8s %10s %10s %12s %12s %12s%n", "", "requests/s", "errors", "p50 (ms)",
-                "p99 (ms)", "CPU us/req", "HTTP thr us", "ONNX us/req");
+        out.printf("%n%-52s %10s %8s %10s %10s %12s %12s %12s %9s %10s%n", "", "requests/s", "errors", "p50 (ms)",
+                "p99 (ms)", "CPU us/req", "HTTP thr us", "ONNX us/req", "rows/req", "fallback %");
         for (Result r : results) {
-            out.printf("%-52s %10.0f %8d %10.2f %10.2f %12.0f %12.0f %12.0f%n", r.what(), r.perSecond(),
+            out.printf("%-52s %10.0f %8d %10.2f %10.2f %12.0f %12.0f %12.0f %9.1f %10.1f%n", r.what(), r.perSecond(),
                     r.errors(), r.p50Millis(), r.p99Millis(), r.cpuMicrosPerRequest(), r.httpThreadMicrosPerRequest(),
-                    r.onnxMicrosPerRequest());
+                    r.onnxMicrosPerRequest(), r.rowsPerRequest(), r.fallbackPercent());
         }
+        out.println("rows/req: candidates the propensity model scored per request; fallback %: decisions that fell back"
+                + " (scoring nothing)");
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf("ratio offers / ceiling, Java generator (%d clients, %d cores): %.2f (%s), %.2f (%s)%n", threads,
                 cores, ranked.perSecond() / ceiling.perSecond(), narrowBlock,
@@ -115,28 +120,57 @@ final class LoadGenerator {
     }
 
     private Result withCpu(java.util.function.Supplier<Result> phase, int seconds) {
-        double onnxBefore = onnxSeconds();
+        ServerCounters countersBefore = serverCounters();
         long before = processCpuNanos();
         long httpBefore = httpThreadsCpuNanos();
         Result result = phase.get();
         long cpu = processCpuNanos() - before;
         long http = httpThreadsCpuNanos() - httpBefore;
-        return result.withCpu(cpu, http, onnxSeconds() - onnxBefore, seconds);
+        return result.withCpu(cpu, http, serverCounters().minus(countersBefore), seconds);
     }
 
-    /** The CPU seconds the server's request threads spent in ONNX Runtime so far, all models (from /metrics). */
-    private double onnxSeconds() {
+    /**
+     * Server counters read from /metrics: the CPU seconds its request threads spent in ONNX Runtime (all models), the
+     * rows the propensity model scored, and the decisions served, with those that fell back (unknown or opted-out customer, no eligible offer left: a
+     * fallback scores nothing, so a phase full of them would flatter the offers endpoint).
+     */
+    record ServerCounters(double onnxSeconds, double propensityRows, double decisions, double fallbacks) {
+        ServerCounters minus(ServerCounters before) {
+            return new ServerCounters(onnxSeconds - before.onnxSeconds, propensityRows - before.propensityRows,
+                    decisions - before.decisions, fallbacks - before.fallbacks);
+        }
+
+        static ServerCounters parse(String metrics) {
+            double onnx = 0;
+            double rows = 0;
+            double decisions = 0;
+            double fallbacks = 0;
+            for (String line : metrics.split("\n")) {
+                if (line.startsWith("nbo_model_scoring_cpu_seconds_total{")) {
+                    onnx += value(line);
+                } else if (line.startsWith("nbo_model_scored_rows_total{model=\"propensity\"}")) {
+                    rows += value(line);
+                } else if (line.startsWith("nbo_decisions_total{")) {
+                    decisions += value(line);
+                    if (!line.contains("fallback=\"none\"")) {
+                        fallbacks += value(line);
+                    }
+                }
+            }
+            return new ServerCounters(onnx, rows, decisions, fallbacks);
+        }
+
+        private static double value(String line) {
+            return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+    }
+
+    private ServerCounters serverCounters() {
         HttpResponse<String> metrics = send(HttpRequest.newBuilder(URI.create(base + "/metrics")).GET());
         if (metrics == null || metrics.statusCode() != 200) {
-            return Double.NaN;
+            return new ServerCounters(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        double total = 0;
-        for (String line : metrics.body().split("\n")) {
-            if (line.startsWith("nbo_model_scoring_cpu_seconds_total{")) {
-                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return total;
+        return ServerCounters.parse(metrics.body());
     }
 
     /**

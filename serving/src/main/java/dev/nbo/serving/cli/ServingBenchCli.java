@@ -78,6 +78,17 @@ public final class ServingBenchCli implements Runnable {
             return ids;
         }
 
+        /** The customers an ESP would send marketing email to: those who did not opt out. */
+        List<String> mailableCustomers() {
+            List<String> ids = new ArrayList<>();
+            snapshot().forEachCustomer(c -> {
+                if (!Boolean.FALSE.equals(c.profile().marketingConsent())) {
+                    ids.add(c.profile().customerId());
+                }
+            });
+            return ids;
+        }
+
         List<String> products() {
             return List.copyOf(snapshot().productCategories().keySet());
         }
@@ -109,7 +120,7 @@ public final class ServingBenchCli implements Runnable {
 
         @Override
         public Integer call() {
-            List<String> customers = customers();
+            List<String> customers = mailableCustomers();
             Path work = temporary();
             ServingConfig bench = BenchWorld.write(config(work), work, variants);
             try (ServingServer server = start(bench, work)) {

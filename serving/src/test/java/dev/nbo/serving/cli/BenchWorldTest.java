@@ -45,6 +45,15 @@ class BenchWorldTest {
                 .containsExactlyInAnyOrderElementsOf(shippedOffers.offers().stream().map(Offer::id).toList());
         assertThat(wide.strategy()).isEqualTo(narrow.strategy());
         assertThat(wide.limit()).isEqualTo(narrow.limit());
+        Block shippedNarrow = BlockCatalog.load(ProjectFiles.config("blocks.yaml"), shippedOffers)
+                .block(BenchWorld.NARROW_BLOCK).orElseThrow();
+        for (Block block : new Block[] {narrow, wide}) {
+            assertThat(block.frequencyCap()).as("the shipped window, a cap the bench never reaches").hasValueSatisfying(
+                    cap -> {
+                        assertThat(cap.perDays()).isEqualTo(shippedNarrow.frequencyCap().orElseThrow().perDays());
+                        assertThat(cap.max()).isEqualTo(BenchWorld.BENCH_CAP);
+                    });
+        }
         assertThat(blocks.ids()).containsAll(BlockCatalog.load(ProjectFiles.config("blocks.yaml"), shippedOffers)
                 .ids());
     }
