@@ -107,6 +107,8 @@ public final class ServingBenchCli implements Runnable {
                     + " (/health, the ceiling): requests/s, p50, p99 and the ratio offers/ceiling, for the demo block"
                     + " recommended-for-you (19 candidates) and a bench copy of it ranking the demo's offers plus"
                     + " generated variants (76 candidates by default); then the wide block at half its maximum rate."
+                    + " Customers who did not opt out, under a frequency cap too high to bind, so that every request"
+                    + " is a scored decision (each phase prints the rows scored and the share of fallbacks)."
                     + " Built-in Java load generator, and wrk too when it is installed.", ""})
     static final class Serving extends Common implements Callable<Integer> {
         @Option(names = "--seconds", paramLabel = "S", defaultValue = "10",
