@@ -197,7 +197,7 @@ public final class ServingServer implements AutoCloseable {
             return exposures;
         }
         long oldest = clock.getAsLong() - Duration.ofDays(horizonDays).toNanos() / 1000;
-        decisionLog.replay(record -> {
+        decisionLog.replayAfter(oldest, record -> {
             long micros = Window.micros(record.time());
             if (!record.erased() && micros > oldest) {
                 record.chosen().forEach(offer -> exposures.record(record.customerId(), offer, micros));

@@ -1,6 +1,7 @@
 package dev.nbo.serving.log;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -29,6 +30,25 @@ public interface AppendLog extends AutoCloseable {
 
     /** Reads every durable record with a sequence {@code >= fromSequence}, in order. */
     void replay(long fromSequence, RecordConsumer consumer);
+
+    /**
+     * The sequence of the first record of each part of the log that can be read on its own (a segment file), oldest
+     * first; a log in one piece answers {@code [0]}. Lets a reader that needs only recent records skip whole parts.
+     */
+    default List<Long> segmentStarts() {
+        return List.of(0L);
+    }
+
+    /** Reads the durable record {@code sequence}, if there is one. */
+    default Optional<byte[]> read(long sequence) {
+        Object[] found = new Object[1];
+        replay(sequence, (s, payload) -> {
+            if (s == sequence) {
+                found[0] = payload;
+            }
+        });
+        return Optional.ofNullable((byte[]) found[0]);
+    }
 
     /** Reads every durable record from the start, in order. */
     default void replay(Consumer<byte[]> consumer) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nbo.models.feature.Window;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -69,6 +71,29 @@ public final class DecisionLog implements AutoCloseable {
     /** Every decision, oldest first. */
     public void replay(Consumer<DecisionRecord> consumer) {
         log.replay(record -> consumer.accept(decode(record)));
+    }
+
+    /**
+     * Every decision made after {@code afterMicros}, oldest first, and some made before it: the log is read from the
+     * last segment whose first decision is not after that time, so that a start replaying a week of frequency caps
+     * does not decode years of decisions. Decisions are appended in the order they were made (give or take the
+     * milliseconds between a request thread and the background writer), so the segments before it hold only older
+     * ones.
+     */
+    public void replayAfter(long afterMicros, Consumer<DecisionRecord> consumer) {
+        long from = 0;
+        long size = log.size();
+        for (long start : log.segmentStarts()) {
+            if (start >= size) {
+                break;
+            }
+            Optional<byte[]> first = log.read(start);
+            if (first.isEmpty() || Window.micros(decode(first.get()).time()) > afterMicros) {
+                break;
+            }
+            from = start;
+        }
+        log.replay(from, (sequence, payload) -> consumer.accept(decode(payload)));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -127,8 +128,25 @@ public final class FileAppendLog implements AppendLog {
     }
 
     @Override
+    public List<Long> segmentStarts() {
+        return List.copyOf(segments.keySet());
+    }
+
+    /** Reads one record: only its segment, up to it. */
+    @Override
+    public Optional<byte[]> read(long sequence) {
+        byte[][] found = new byte[1][];
+        replay(sequence, sequence + 1, (s, payload) -> found[0] = payload);
+        return Optional.ofNullable(found[0]);
+    }
+
+    @Override
     public void replay(long fromSequence, RecordConsumer consumer) {
-        long end = durableSize;
+        replay(fromSequence, Long.MAX_VALUE, consumer);
+    }
+
+    private void replay(long fromSequence, long toSequence, RecordConsumer consumer) {
+        long end = Math.min(durableSize, toSequence);
         Map.Entry<Long, Path> start = segments.floorEntry(fromSequence);
         Map<Long, Path> from = start == null ? segments : segments.tailMap(start.getKey(), true);
         for (Map.Entry<Long, Path> segment : from.entrySet()) {

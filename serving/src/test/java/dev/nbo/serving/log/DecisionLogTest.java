@@ -3,6 +3,7 @@ package dev.nbo.serving.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nbo.models.feature.Window;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,41 @@ class DecisionLogTest {
     void aNonFiniteScoreIsRefused() {
         assertThatThrownBy(() -> new ScoredOffer("OFF-1", Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("OFF-1").hasMessageContaining("NaN");
+    }
+
+    @Test
+    void replayingAfterATimeSkipsTheSegmentsOfOlderDecisionsOnly() {
+        Instant start = Instant.parse("2026-03-01T00:00:00Z");
+        List<DecisionRecord> written = new ArrayList<>();
+        try (DecisionLog log = new DecisionLog(FileAppendLog.open(folder, 1024))) {
+            for (int i = 0; i < 40; i++) {
+                DecisionRecord decision = new DecisionRecord("r" + i, start.plusSeconds(3600L * i), "C" + i, "hero",
+                        "model", List.of(new ScoredOffer("OFF-1", 0.5)), List.of("OFF-1"), "nbo-1");
+                log.append(decision);
+                written.add(decision);
+            }
+        }
+        try (DecisionLog log = new DecisionLog(FileAppendLog.open(folder, 1024))) {
+            long after = Window.micros(start.plusSeconds(3600L * 29));
+            List<DecisionRecord> replayed = new ArrayList<>();
+            log.replayAfter(after, replayed::add);
+
+            assertThat(replayed).as("every decision after the time, in order").endsWith(
+                    written.subList(30, 40).toArray(DecisionRecord[]::new));
+            assertThat(replayed).as("whole segments of older decisions skipped").hasSizeLessThan(25);
+            List<DecisionRecord> all = new ArrayList<>();
+            log.replayAfter(Window.micros(start) - 1, all::add);
+            assertThat(all).isEqualTo(written);
+        }
+    }
+
+    @Test
+    void replayingAfterATimeReadsNothingFromAnEmptyLog() {
+        try (DecisionLog log = DecisionLog.open(folder)) {
+            List<DecisionRecord> replayed = new ArrayList<>();
+            log.replayAfter(0, replayed::add);
+            assertThat(replayed).isEmpty();
+        }
     }
 
     private static DecisionRecord decision(String requestId, String customerId, String arm, String model) {

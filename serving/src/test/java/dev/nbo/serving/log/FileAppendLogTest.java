@@ -53,6 +53,24 @@ class FileAppendLogTest {
     }
 
     @Test
+    void eachSegmentStartsAtTheSequenceOfItsFirstRecordAndOneRecordReadsAlone() {
+        try (FileAppendLog log = FileAppendLog.open(folder, 1024)) {
+            for (int i = 0; i < 100; i++) {
+                log.append(records("record-%03d-".formatted(i) + "x".repeat(40)));
+            }
+            List<Long> starts = log.segmentStarts();
+            assertThat(starts).hasSize(log.segmentFiles().size()).first().isEqualTo(0L);
+            assertThat(starts).isSorted().doesNotHaveDuplicates();
+            for (long start : starts) {
+                assertThat(new String(log.read(start).orElseThrow(), StandardCharsets.UTF_8))
+                        .startsWith("record-%03d-".formatted(start));
+            }
+            assertThat(new String(log.read(57).orElseThrow(), StandardCharsets.UTF_8)).startsWith("record-057-");
+            assertThat(log.read(100)).isEmpty();
+        }
+    }
+
+    @Test
     void emptyRecordsAreRefused() {
         try (FileAppendLog log = FileAppendLog.open(folder)) {
             assertThatThrownBy(() -> log.append(List.of(new byte[0])))
