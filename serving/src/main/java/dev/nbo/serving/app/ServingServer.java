@@ -36,6 +36,7 @@ import dev.nbo.serving.store.LoadSummary;
 import dev.nbo.serving.store.OnlineFeatures;
 import dev.nbo.serving.store.OnlineStore;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -95,6 +96,7 @@ public final class ServingServer implements AutoCloseable {
             OnlineFeatures features = new OnlineFeatures(store, spec, offers, config.store().staleAfter(),
                     Duration.ofSeconds(30), Clock.systemUTC(), applier);
             Metrics metrics = new Metrics();
+            modelInfo(metrics, config.modelName(), models);
             OnlineStore opened = store;
             // applied events must be in the store file, with their log position, before the ingestor checkpoints them
             EventIngestor ingestor = EventIngestor.open(config.logDir().resolve("events"), opened::category,
@@ -222,6 +224,15 @@ public final class ServingServer implements AutoCloseable {
             }
         }, 1, 1, TimeUnit.HOURS);
         return sweeper::shutdownNow;
+    }
+
+    /** {@code nbo_model_info{model, version} 1} for the version deciding now, read at each scrape: it follows swaps. */
+    private static void modelInfo(Metrics metrics, String modelName, ModelHolder models) {
+        GaugeWithCallback.builder().name(Metrics.PREFIX + "model_info")
+                .help("The registered model version serving decisions (always 1; the version is the label)")
+                .labelNames("model", "version")
+                .callback(gauge -> models.currentIfLoaded().ifPresent(m -> gauge.call(1, modelName, m.version())))
+                .register(metrics.registry());
     }
 
     /** The ONNX Runtime calls' latency (encoding included) and the rows they scored, by model. */

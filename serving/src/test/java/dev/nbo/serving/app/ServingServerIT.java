@@ -274,6 +274,10 @@ class ServingServerIT {
         JsonNode models = JSON.readTree(get("/v1/models", TestWorld.KEY).body());
         assertThat(models.path("versions").size()).isEqualTo(2);
         assertThat(models.path("serving").asText()).isEqualTo(models.path("champion").asText());
+        assertThat(get("/metrics", null).body().lines().filter(l -> l.startsWith("nbo_model_info{")))
+                .as("the version serving now, and only it")
+                .containsExactly("nbo_model_info{model=\"propensity\",version=\"" + models.path("serving").asText()
+                        + "\"} 1.0");
     }
 
     /** Registers the files of {@code version} again as {@code newVersion}: a second, valid version to swap to. */
