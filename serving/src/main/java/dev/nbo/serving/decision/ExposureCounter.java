@@ -90,11 +90,6 @@ public final class ExposureCounter {
         }
     }
 
-    /** The longest cap window this counter answers for, in days. */
-    public int horizonDays() {
-        return horizonDays;
-    }
-
     public void record(String customerId, String offerId, long timeMicros) {
         if (horizonDays == 0) {
             return;
@@ -160,12 +155,12 @@ public final class ExposureCounter {
         return dropped;
     }
 
-    /** The customers with at least one kept exposure (for metrics and tests). */
+    /** The customers with at least one kept exposure (for tests). */
     public int customers() {
         return exposures.size();
     }
 
-    /** The exposures kept, over all customers and offers (for metrics and tests). */
+    /** The exposures kept, over all customers and offers (for tests). */
     public long kept() {
         long kept = 0;
         for (Customer customer : exposures.values()) {

@@ -33,22 +33,12 @@ public interface AppendLog extends AutoCloseable {
 
     /**
      * The sequence of the first record of each part of the log that can be read on its own (a segment file), oldest
-     * first; a log in one piece answers {@code [0]}. Lets a reader that needs only recent records skip whole parts.
+     * first. Lets a reader that needs only recent records skip whole parts.
      */
-    default List<Long> segmentStarts() {
-        return List.of(0L);
-    }
+    List<Long> segmentStarts();
 
-    /** Reads the durable record {@code sequence}, if there is one. */
-    default Optional<byte[]> read(long sequence) {
-        Object[] found = new Object[1];
-        replay(sequence, (s, payload) -> {
-            if (s == sequence) {
-                found[0] = payload;
-            }
-        });
-        return Optional.ofNullable((byte[]) found[0]);
-    }
+    /** Reads the durable record {@code sequence}, if there is one, without reading the rest of the log. */
+    Optional<byte[]> read(long sequence);
 
     /** Reads every durable record from the start, in order. */
     default void replay(Consumer<byte[]> consumer) {
