@@ -117,7 +117,6 @@ final class LoadGenerator {
         fromWrk.ifPresent(r -> out.printf("ratio offers / ceiling, %s: %.2f (%s), %.2f (%s)%n",
                 wrk.get().describe(), r[1].perSecond() / r[0].perSecond(), narrowBlock,
                 r[2].perSecond() / r[0].perSecond(), wideBlock));
-        out.println(RatioBudget.of(ceiling, rankedWide, cores).describe("Java generator", wideBlock));
         fromWrk.ifPresent(r -> out.println(RatioBudget.of(r[0], r[2], cores).describe("wrk", wideBlock)));
     }
 

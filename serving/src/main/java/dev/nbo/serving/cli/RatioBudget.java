@@ -8,7 +8,8 @@ package dev.nbo.serving.cli;
  * clients and kernel) {@code cores / ceiling rate} of CPU. Offers at {@code TARGET} of that rate may cost the machine
  * {@code 1 / TARGET} times as much: {@code (1 / TARGET - 1) x cores / ceiling rate} more than a ceiling request. The
  * offers request's own extra is the server's CPU per request above the ceiling's, split into ONNX Runtime and the
- * rest of the decision (the clients' share is about the same per request in both phases).
+ * rest. Only wrk's phases give it: the Java generator's clients share the server's JVM, and their
+ * CPU per request differs between a /health phase and an offers phase.
  *
  * @param allowedMicros the extra machine CPU per offers request that the target allows
  * @param onnxMicros    the CPU an offers request spent in ONNX Runtime
@@ -25,7 +26,7 @@ record RatioBudget(double allowedMicros, double onnxMicros, double restMicros) {
 
     String describe(String generator, String block) {
         return String.format("budget, %s, %s: a ratio of %.1f allows %.0f us of CPU per request above /health; ONNX"
-                + " Runtime alone took %.0f us (%.0f%% of it), the rest of the decision %.0f us", generator, block,
-                TARGET, allowedMicros, onnxMicros, 100 * onnxMicros / allowedMicros, restMicros);
+                + " Runtime alone took %.0f us (%.0f%% of it), everything else the server did for it %.0f us",
+                generator, block, TARGET, allowedMicros, onnxMicros, 100 * onnxMicros / allowedMicros, restMicros);
     }
 }

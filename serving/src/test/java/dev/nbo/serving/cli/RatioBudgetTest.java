@@ -21,8 +21,8 @@ class RatioBudgetTest {
         assertThat(budget.restMicros()).as("600 us of server CPU, less /health's 110, less ONNX Runtime's 140")
                 .isCloseTo(350, within(1e-9));
         assertThat(budget.describe("wrk", "bench-wide")).isEqualTo("budget, wrk, bench-wide: a ratio of 0.5 allows"
-                + " 200 us of CPU per request above /health; ONNX Runtime alone took 140 us (70% of it), the rest of"
-                + " the decision 350 us");
+                + " 200 us of CPU per request above /health; ONNX Runtime alone took 140 us (70% of it), everything"
+                + " else the server did for it 350 us");
     }
 
     @Test
