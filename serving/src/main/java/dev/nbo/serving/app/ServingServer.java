@@ -1,6 +1,7 @@
 package dev.nbo.serving.app;
 
 import dev.nbo.experiments.assign.Assigner;
+import dev.nbo.experiments.attribution.Exposure;
 import dev.nbo.experiments.config.ArmSpec;
 import dev.nbo.experiments.config.ExperimentSpec;
 import dev.nbo.experiments.config.ExperimentsConfig;
@@ -52,6 +53,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The running service. {@link #start} checks everything before it listens: a bad spec, offers, blocks, rules, a
@@ -119,8 +121,13 @@ public final class ServingServer implements AutoCloseable {
             routes.addAll(new EventsRoutes(ingestor, metrics).routes());
             routes.addAll(new CustomersRoutes(applier, ingestor, decisionLog, decisionWriter, exposures).routes());
             routes.addAll(new ModelsRoutes(registry, config.modelName(), models).routes());
-            routes.addAll(new ExperimentsRoutes(assigner, () -> ExperimentLogs.exposures(decisionLog),
-                    () -> ExperimentLogs.outcomes(ingestor), clock).routes());
+            // a report counts every decision served before it: the writer's queue and linger are flushed first
+            Supplier<List<Exposure>> exposuresSoFar = () -> {
+                decisionWriter.flush();
+                return ExperimentLogs.exposures(decisionLog);
+            };
+            routes.addAll(new ExperimentsRoutes(assigner, exposuresSoFar, () -> ExperimentLogs.outcomes(ingestor),
+                    clock).routes());
             ReadinessCheck readiness = () -> models.currentIfLoaded().isPresent() ? Optional.empty()
                     : Optional.of("no model loaded");
             ApiServer api = ApiServer.create(config.server(), routes, metrics, readiness).start();
