@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * Appends decisions to the {@link DecisionLog} from a background thread, many per fsync, so that a request never
  * waits for the disk. After the first decision of a batch arrives, the writer lingers ({@link #DEFAULT_LINGER} by
  * default) to gather the decisions that follow it into the same write and fsync: without it, a busy server forced the
- * log for every few decisions, and those fsyncs cost more CPU than the writes. What a crash can lose is the decisions
+ * log every few decisions, at about 70 us of CPU per request (docs/benchmarks.md). What a crash can lose is the decisions
  * of the last linger and write (those still queued): an offers response is not a promise the way an accepted event
  * is. A full queue (the disk far behind) makes requests wait rather than drop decisions.
  */
