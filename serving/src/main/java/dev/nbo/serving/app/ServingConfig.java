@@ -14,10 +14,13 @@ import java.time.Duration;
  * @param snapshotClock  {@code clock: snapshot}: serving time starts at the snapshot's as-of time and runs on from
  *                       there — for demos and replays of historical data, whose windows would be empty today
  * @param experiments    experiments.yaml ({@code paths.experiments}); null when the service runs no experiments
+ * @param decisionRetention how long the decision log keeps decisions ({@code logs.decision_retention_days}); null
+ *                       keeps them all
  */
 public record ServingConfig(String origin, ServerConfig server, Path spec, Path offers, Path blocks, Path registry,
                             String modelName, Duration watchEvery, Path onlineSnapshot, boolean reloadSnapshot,
-                            StoreConfig store, Path logDir, boolean snapshotClock, Path experiments) {
+                            StoreConfig store, Path logDir, boolean snapshotClock, Path experiments,
+                            Duration decisionRetention) {
 
     public static ServingConfig load(Path file) {
         ConfigNode root = ConfigNode.load(file);
@@ -59,14 +62,25 @@ public record ServingConfig(String origin, ServerConfig server, Path spec, Path 
         }
         ConfigNode logs = root.field("logs");
         Path logDir = base.resolve("nbo-logs");
+        Duration decisionRetention = null;
         if (!logs.isMissing()) {
-            logs.allowOnly("dir");
+            logs.allowOnly("dir", "decision_retention_days");
             logDir = logs.field("dir").optionalString().map(base::resolve).orElse(logDir);
+            ConfigNode retention = logs.field("decision_retention_days");
+            if (!retention.isMissing()) {
+                long days = retention.integer();
+                if (days < 1) {
+                    throw retention.error("decision_retention_days must be at least 1, got " + days
+                            + "; leave it out to keep every decision");
+                }
+                decisionRetention = Duration.ofDays(days);
+            }
         }
         return new ServingConfig(file.toString(), ServerConfig.from(root), path(base, paths, "spec"),
                 path(base, paths, "offers"), path(base, paths, "blocks"), path(base, paths, "registry"), modelName,
                 watch, path(base, paths, "online_snapshot"), reload, store, logDir.normalize(), snapshotClock,
-                paths.field("experiments").optionalString().map(p -> base.resolve(p).normalize()).orElse(null));
+                paths.field("experiments").optionalString().map(p -> base.resolve(p).normalize()).orElse(null),
+                decisionRetention);
     }
 
     private static Path path(Path base, ConfigNode paths, String field) {
@@ -76,17 +90,17 @@ public record ServingConfig(String origin, ServerConfig server, Path spec, Path 
     /** The same service on its own store and logs (benchmarks: never touch the demo's files). */
     public ServingConfig withStoreAndLogs(StoreConfig newStore, Path newLogDir) {
         return new ServingConfig(origin, server, spec, offers, blocks, registry, modelName, watchEvery,
-                onlineSnapshot, reloadSnapshot, newStore, newLogDir, snapshotClock, experiments);
+                onlineSnapshot, reloadSnapshot, newStore, newLogDir, snapshotClock, experiments, decisionRetention);
     }
 
     public ServingConfig withPort(int port) {
         return new ServingConfig(origin, server.withPort(port), spec, offers, blocks, registry, modelName, watchEvery,
-                onlineSnapshot, reloadSnapshot, store, logDir, snapshotClock, experiments);
+                onlineSnapshot, reloadSnapshot, store, logDir, snapshotClock, experiments, decisionRetention);
     }
 
     /** The same service running {@code file}'s experiments (null: none). */
     public ServingConfig withExperiments(Path file) {
         return new ServingConfig(origin, server, spec, offers, blocks, registry, modelName, watchEvery,
-                onlineSnapshot, reloadSnapshot, store, logDir, snapshotClock, file);
+                onlineSnapshot, reloadSnapshot, store, logDir, snapshotClock, file, decisionRetention);
     }
 }

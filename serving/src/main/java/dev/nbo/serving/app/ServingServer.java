@@ -43,6 +43,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -104,12 +105,13 @@ public final class ServingServer implements AutoCloseable {
             EventIngestor ingestor = EventIngestor.open(config.logDir().resolve("events"), opened::category,
                     new StoreEventSink(applier, opened), Clock.systemUTC());
             logs.add(ingestor);
+            refuseRetentionShorterThanCaps(config, policies.longestCapDays());
             DecisionLog decisionLog = DecisionLog.open(config.logDir().resolve("decisions"));
             logs.add(decisionLog);
             DecisionWriter decisionWriter = new DecisionWriter(decisionLog);
             logs.add(0, decisionWriter);
             ExposureCounter exposures = exposuresFrom(decisionLog, policies.longestCapDays(), clock);
-            logs.add(forgetExpiredExposures(exposures, clock));
+            logs.add(maintenance(exposures, decisionLog, config.decisionRetention(), clock));
             DecisionEngine engine = new DecisionEngine(spec, offers, store::category, models,
                     new StoreFeatureSource(features), exposures, scoringTimer(metrics));
             List<Route> routes = new ArrayList<>();
@@ -215,22 +217,54 @@ public final class ServingServer implements AutoCloseable {
         return exposures;
     }
 
-    /** Drops, every hour, the customers whose exposures all left the longest cap window; stopped on close. */
-    private static AutoCloseable forgetExpiredExposures(ExposureCounter exposures, LongSupplier clock) {
-        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "nbo-exposure-sweep");
+    /**
+     * Caps are counted from the decision log after a restart, so the log must keep at least the longest cap window.
+     */
+    private static void refuseRetentionShorterThanCaps(ServingConfig config, int longestCapDays) {
+        Duration retention = config.decisionRetention();
+        if (retention != null && retention.toDays() < longestCapDays) {
+            throw new IllegalArgumentException(config.origin() + ": logs.decision_retention_days ("
+                    + retention.toDays() + ") is shorter than the longest frequency cap window of the blocks ("
+                    + longestCapDays + " days); caps are counted from the decision log after a restart, so keep at"
+                    + " least " + longestCapDays + " days");
+        }
+    }
+
+    /**
+     * Every hour, on one background thread stopped on close: drops the customers whose exposures all left the longest
+     * cap window, and, with a retention, deletes the decisions older than it (from the start, too).
+     */
+    private static AutoCloseable maintenance(ExposureCounter exposures, DecisionLog decisionLog, Duration retention,
+                                             LongSupplier clock) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "nbo-maintenance");
             thread.setDaemon(true);
             return thread;
         });
-        sweeper.scheduleWithFixedDelay(() -> {
+        scheduler.scheduleWithFixedDelay(reported("dropping expired frequency-cap exposures",
+                () -> exposures.forgetBefore(clock.getAsLong())), 1, 1, TimeUnit.HOURS);
+        if (retention != null) {
+            scheduler.scheduleWithFixedDelay(reported("deleting decisions older than the retention", () -> {
+                long cutoff = clock.getAsLong() - retention.toNanos() / 1000;
+                long deleted = decisionLog.deleteBefore(cutoff);
+                if (deleted > 0) {
+                    LOG.log(System.Logger.Level.INFO, "decision log retention: deleted {0} decisions made before {1}",
+                            deleted, Instant.EPOCH.plus(cutoff, ChronoUnit.MICROS));
+                }
+            }), 0, 1, TimeUnit.HOURS);
+        }
+        return scheduler::shutdownNow;
+    }
+
+    /** A scheduled task that reports its failures: a task that throws is never run again. */
+    private static Runnable reported(String what, Runnable task) {
+        return () -> {
             try {
-                exposures.forgetBefore(clock.getAsLong());
+                task.run();
             } catch (RuntimeException e) {
-                // a throwing task is never run again: report it and keep the schedule
-                LOG.log(System.Logger.Level.ERROR, "dropping expired frequency-cap exposures failed", e);
+                LOG.log(System.Logger.Level.ERROR, what + " failed", e);
             }
-        }, 1, 1, TimeUnit.HOURS);
-        return sweeper::shutdownNow;
+        };
     }
 
     /** {@code nbo_model_info{model, version} 1} for the version deciding now, read at each scrape: it follows swaps. */

@@ -98,7 +98,7 @@ final class BenchWorld {
         // other arm's choice, see docs/experiments.md), and the bench offers are not the experiments' catalog
         return new ServingConfig(demo.origin(), demo.server(), demo.spec(), offersFile, blocksFile, demo.registry(),
                 demo.modelName(), demo.watchEvery(), demo.onlineSnapshot(), demo.reloadSnapshot(), demo.store(),
-                demo.logDir(), demo.snapshotClock(), null);
+                demo.logDir(), demo.snapshotClock(), null, demo.decisionRetention());
     }
 
     /** Dates stay text ({@code valid_from: 2025-03-01} is written back as it was read, not as a timestamp). */

@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * An append-only sequence of byte records, numbered from 0 in append order (the record's <em>sequence</em>).
+ * An append-only sequence of byte records, numbered from 0 in append order (the record's <em>sequence</em>); the
+ * oldest may be deleted by retention ({@link #deleteBefore}), and the rest keep their sequences.
  * Implementations are safe for concurrent appenders.
  */
 public interface AppendLog extends AutoCloseable {
@@ -50,6 +51,15 @@ public interface AppendLog extends AutoCloseable {
      * the way personal data leaves an append-only log (GDPR erasure). Appends wait while it runs.
      */
     void rewrite(UnaryOperator<byte[]> rewrite);
+
+    /**
+     * Deletes the oldest parts of the log (whole segments) that hold only records before {@code sequence}, the way a
+     * log keeps to its retention; the part being written is never deleted. Sequences do not change: afterwards the
+     * log starts at a later sequence, and replays read from there. Appends wait while it runs.
+     *
+     * @return the number of records deleted
+     */
+    long deleteBefore(long sequence);
 
     @Override
     void close();

@@ -97,6 +97,27 @@ public final class DecisionLog implements AutoCloseable {
     }
 
     /**
+     * Deletes the decisions made before {@code cutoffMicros}, whole segments at a time (retention): a segment goes when
+     * the segment after it starts with a decision made before the cutoff, so every decision it holds is older (give
+     * or take the milliseconds of the background writer, as in {@link #replayAfter}). The segment being written is
+     * kept, so some older decisions stay until it is closed.
+     *
+     * @return how many decisions were deleted
+     */
+    public long deleteBefore(long cutoffMicros) {
+        List<Long> starts = log.segmentStarts();
+        long before = -1;
+        for (int i = 1; i < starts.size(); i++) {
+            Optional<byte[]> first = log.read(starts.get(i));
+            if (first.isEmpty() || Window.micros(decode(first.get()).time()) >= cutoffMicros) {
+                break;
+            }
+            before = starts.get(i);
+        }
+        return before < 0 ? 0 : log.deleteBefore(before);
+    }
+
+    /**
      * Reads the decisions of the log in {@code folder} without opening it (safe while the server appends; see
      * {@link FileAppendLogReader}), oldest first.
      *

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -154,7 +155,11 @@ public final class FileAppendLog implements AppendLog {
             if (sequence >= end) {
                 return;
             }
-            try (SegmentReader reader = new SegmentReader(segment.getValue())) {
+            SegmentReader opened = open(segment);
+            if (opened == null) {
+                continue;
+            }
+            try (SegmentReader reader = opened) {
                 for (byte[] payload = reader.next(); payload != null && sequence < end; payload = reader.next()) {
                     if (sequence >= fromSequence) {
                         consumer.accept(sequence, payload);
@@ -169,11 +174,30 @@ public final class FileAppendLog implements AppendLog {
         }
     }
 
+    /** A reader of the segment, or null when retention deleted it after the replay listed it. */
+    private SegmentReader open(Map.Entry<Long, Path> segment) {
+        try {
+            return new SegmentReader(segment.getValue());
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof NoSuchFileException && !segments.containsKey(segment.getKey())) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     @Override
     public void rewrite(UnaryOperator<byte[]> rewrite) {
         Rewrite operation = new Rewrite(rewrite, new CompletableFuture<>());
         submit(operation);
         await(operation.done());
+    }
+
+    @Override
+    public long deleteBefore(long sequence) {
+        Delete operation = new Delete(sequence, new CompletableFuture<>());
+        submit(operation);
+        return await(operation.done());
     }
 
     @Override
@@ -333,6 +357,8 @@ public final class FileAppendLog implements AppendLog {
                     commit(pending);
                     if (operation instanceof Rewrite rewrite) {
                         runRewrite(rewrite);
+                    } else if (operation instanceof Delete delete) {
+                        runDelete(delete);
                     } else {
                         shutDown();
                         return;
@@ -455,6 +481,34 @@ public final class FileAppendLog implements AppendLog {
         }
     }
 
+    /**
+     * Deletes the oldest segments whose records all come before the operation's sequence (a segment's records end
+     * where the next segment starts), never the active one. Oldest first, so that a crash halfway leaves a log that
+     * still starts at a segment boundary, with no gap. A failure leaves the log as it is: nothing is lost.
+     */
+    private void runDelete(Delete delete) {
+        long deleted = 0;
+        try {
+            while (segments.size() > 1) {
+                Map.Entry<Long, Path> oldest = segments.firstEntry();
+                long next = segments.higherKey(oldest.getKey());
+                if (next > delete.before()) {
+                    break;
+                }
+                segments.remove(oldest.getKey()); // replays stop listing it before the file goes
+                Files.deleteIfExists(oldest.getValue());
+                deleted += next - oldest.getKey();
+            }
+            if (deleted > 0) {
+                forceFolder();
+            }
+            delete.done().complete(deleted);
+        } catch (IOException e) {
+            delete.done().completeExceptionally(new UncheckedIOException("deleting old segments of the log in "
+                    + folder + " failed after " + deleted + " records: " + e.getMessage(), e));
+        }
+    }
+
     /** Writes the rewritten records to a temporary file, forces it, then renames it over the segment atomically. */
     private static void rewriteSegment(Path file, UnaryOperator<byte[]> rewrite) throws IOException {
         Path temp = file.resolveSibling(file.getFileName() + REWRITE_SUFFIX);
@@ -499,13 +553,16 @@ public final class FileAppendLog implements AppendLog {
         }
     }
 
-    private sealed interface Operation permits Append, Rewrite, Stop {
+    private sealed interface Operation permits Append, Rewrite, Delete, Stop {
     }
 
     private record Append(List<byte[]> records, CompletableFuture<Long> done) implements Operation {
     }
 
     private record Rewrite(UnaryOperator<byte[]> rewrite, CompletableFuture<Void> done) implements Operation {
+    }
+
+    private record Delete(long before, CompletableFuture<Long> done) implements Operation {
     }
 
     private record Stop() implements Operation {

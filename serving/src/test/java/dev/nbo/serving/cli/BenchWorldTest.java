@@ -25,7 +25,7 @@ class BenchWorldTest {
                 ProjectFiles.config("offers.yaml"), ProjectFiles.config("blocks.yaml"), work.resolve("registry"),
                 "propensity", Duration.ofSeconds(10), work.resolve("online"), false,
                 StoreConfig.embedded(work.resolve("online.mv")), work.resolve("logs"), true,
-                ProjectFiles.config("experiments.yaml"));
+                ProjectFiles.config("experiments.yaml"), null);
     }
 
     @Test

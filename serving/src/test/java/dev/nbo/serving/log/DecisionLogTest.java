@@ -119,6 +119,29 @@ class DecisionLogTest {
         }
     }
 
+    @Test
+    void deleteBeforeDropsTheSegmentsOfOlderDecisionsAndKeepsEveryLaterOne() {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        try (DecisionLog log = new DecisionLog(FileAppendLog.open(folder, 1024))) {
+            for (int day = 0; day < 100; day++) {
+                log.append(new DecisionRecord("r" + day, start.plus(java.time.Duration.ofDays(day)), "C" + day,
+                        "hero", "model", List.of(new ScoredOffer("OFF-1", 0.5)), List.of("OFF-1"), "v1"));
+            }
+            Instant cutoff = start.plus(java.time.Duration.ofDays(50));
+
+            long deleted = log.deleteBefore(Window.micros(cutoff));
+
+            List<DecisionRecord> left = read(log);
+            assertThat(deleted).isPositive().isEqualTo(100 - left.size());
+            assertThat(left).extracting(DecisionRecord::requestId).as("every decision from the cutoff on")
+                    .containsSubsequence("r50", "r99");
+            assertThat(left.get(0).time()).as("the kept segment may start a little before the cutoff")
+                    .isBefore(cutoff).isAfter(cutoff.minus(java.time.Duration.ofDays(10)));
+            assertThat(log.deleteBefore(Window.micros(cutoff))).as("nothing more to delete").isZero();
+            assertThat(log.deleteBefore(Window.micros(start))).isZero();
+        }
+    }
+
     private static DecisionRecord decision(String requestId, String customerId, String arm, String model) {
         List<ScoredOffer> candidates = List.of(new ScoredOffer("OFF-2", 0.73), new ScoredOffer("OFF-1", 0.41));
         Instant time = Instant.parse("2026-03-01T10:00:00.250Z");

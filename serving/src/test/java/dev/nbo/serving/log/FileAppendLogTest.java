@@ -71,6 +71,88 @@ class FileAppendLogTest {
     }
 
     @Test
+    void deleteBeforeDropsWholeOldSegmentsAndKeepsSequences() {
+        List<Long> starts;
+        try (FileAppendLog log = FileAppendLog.open(folder, 1024)) {
+            for (int i = 0; i < 100; i++) {
+                log.append(records("record-%03d-".formatted(i) + "x".repeat(40)));
+            }
+            starts = log.segmentStarts();
+            long cut = starts.get(3) + 1; // inside the fourth segment: only the first three hold nothing after it
+
+            assertThat(log.deleteBefore(cut)).isEqualTo(starts.get(3));
+
+            assertThat(log.segmentStarts()).isEqualTo(starts.subList(3, starts.size()));
+            assertThat(log.segmentFiles()).hasSize(starts.size() - 3);
+            assertThat(log.size()).isEqualTo(100);
+            assertThat(read(log, 0)).hasSize(100 - starts.get(3).intValue()).first().asString()
+                    .startsWith("record-%03d-".formatted(starts.get(3)));
+            assertThat(log.read(starts.get(3) - 1)).as("a deleted record").isEmpty();
+            log.append(records("after the deletion"));
+            assertThat(log.read(100)).isPresent();
+        }
+        try (FileAppendLog log = FileAppendLog.open(folder, 1024)) {
+            assertThat(log.segmentStarts().get(0)).as("the log reopens where it now starts").isEqualTo(starts.get(3));
+            assertThat(log.size()).isEqualTo(101);
+            assertThat(read(log, 0).get(0)).startsWith("record-%03d-".formatted(starts.get(3)));
+        }
+        List<Long> sequences = new ArrayList<>();
+        assertThat(FileAppendLogReader.read(folder, (sequence, payload) -> sequences.add(sequence)))
+                .as("read without opening the log").isEqualTo(101 - starts.get(3));
+        assertThat(sequences.get(0)).isEqualTo(starts.get(3));
+    }
+
+    @Test
+    void deleteBeforeNeverDeletesTheSegmentBeingWritten() {
+        try (FileAppendLog log = FileAppendLog.open(folder, 1024)) {
+            for (int i = 0; i < 100; i++) {
+                log.append(records("record-%03d-".formatted(i) + "x".repeat(40)));
+            }
+            long last = log.segmentStarts().get(log.segmentStarts().size() - 1);
+
+            assertThat(log.deleteBefore(Long.MAX_VALUE)).isEqualTo(last);
+
+            assertThat(log.segmentStarts()).containsExactly(last);
+            assertThat(read(log, 0)).hasSize(100 - (int) last);
+            assertThat(log.deleteBefore(Long.MAX_VALUE)).isZero();
+            assertThat(log.deleteBefore(0)).isZero();
+        }
+    }
+
+    @Test
+    void aReplayRunningWhileOldSegmentsAreDeletedReadsWhatIsLeft() throws Exception {
+        try (FileAppendLog log = FileAppendLog.open(folder, 1024)) {
+            for (int i = 0; i < 100; i++) {
+                log.append(records("record-%03d-".formatted(i) + "x".repeat(40)));
+            }
+            long keptFrom = log.segmentStarts().get(4);
+            CountDownLatch firstRead = new CountDownLatch(1);
+            CountDownLatch deleted = new CountDownLatch(1);
+            List<Long> sequences = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicReference<Throwable> failed =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            Thread reader = new Thread(() -> log.replay(0, (sequence, payload) -> {
+                if (sequences.isEmpty()) {
+                    firstRead.countDown();
+                    await(deleted); // the rest of the log is deleted under the replay
+                }
+                sequences.add(sequence);
+            }));
+            reader.setUncaughtExceptionHandler((thread, e) -> failed.set(e));
+            reader.start();
+            await(firstRead);
+            log.deleteBefore(keptFrom);
+            deleted.countDown();
+            reader.join();
+
+            assertThat(failed.get()).as("the replay").isNull();
+
+            // the open first segment is read to its end; the deleted ones after it are skipped, not an error
+            assertThat(sequences).startsWith(0L).contains(keptFrom).endsWith(99L).isSorted();
+        }
+    }
+
+    @Test
     void emptyRecordsAreRefused() {
         try (FileAppendLog log = FileAppendLog.open(folder)) {
             assertThatThrownBy(() -> log.append(List.of(new byte[0])))
