@@ -111,7 +111,8 @@ public final class ServingServer implements AutoCloseable {
             DecisionWriter decisionWriter = new DecisionWriter(decisionLog);
             logs.add(0, decisionWriter);
             ExposureCounter exposures = exposuresFrom(decisionLog, policies.longestCapDays(), clock);
-            logs.add(maintenance(exposures, decisionLog, config.decisionRetention(), clock));
+            // stopped first on close, so that no retention run meets a closed log
+            logs.add(0, maintenance(exposures, decisionLog, config.decisionRetention(), clock));
             DecisionEngine engine = new DecisionEngine(spec, offers, store::category, models,
                     new StoreFeatureSource(features), exposures, scoringTimer(metrics));
             List<Route> routes = new ArrayList<>();
@@ -245,7 +246,7 @@ public final class ServingServer implements AutoCloseable {
                 () -> exposures.forgetBefore(clock.getAsLong())), 1, 1, TimeUnit.HOURS);
         if (retention != null) {
             scheduler.scheduleWithFixedDelay(reported("deleting decisions older than the retention", () -> {
-                long cutoff = clock.getAsLong() - retention.toNanos() / 1000;
+                long cutoff = clock.getAsLong() - TimeUnit.DAYS.toMicros(retention.toDays()); // saturates
                 long deleted = decisionLog.deleteBefore(cutoff);
                 if (deleted > 0) {
                     LOG.log(System.Logger.Level.INFO, "decision log retention: deleted {0} decisions made before {1}",
@@ -253,7 +254,12 @@ public final class ServingServer implements AutoCloseable {
                 }
             }), 0, 1, TimeUnit.HOURS);
         }
-        return scheduler::shutdownNow;
+        return () -> {
+            scheduler.shutdownNow();
+            if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "maintenance did not stop within 30 s");
+            }
+        };
     }
 
     /** A scheduled task that reports its failures: a task that throws is never run again. */

@@ -26,7 +26,7 @@ public interface AppendLog extends AutoCloseable {
      */
     long append(List<byte[]> records);
 
-    /** The number of durable records: the sequence the next record will get. */
+    /** The sequence the next record will get: the number of durable records appended, deleted ones included. */
     long size();
 
     /** Reads every durable record with a sequence {@code >= fromSequence}, in order. */

@@ -6,27 +6,37 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
  * Appends decisions to the {@link DecisionLog} from a background thread, many per fsync, so that a request never
  * waits for the disk. After the first decision of a batch arrives, the writer lingers ({@link #DEFAULT_LINGER} by
  * default) to gather the decisions that follow it into the same write and fsync: without it, a busy server forced the
- * log every few decisions, at about 70 us of CPU per request (docs/benchmarks.md). What a crash can lose is the decisions
- * of the last linger and write (those still queued): an offers response is not a promise the way an accepted event
- * is. A full queue (the disk far behind) makes requests wait rather than drop decisions.
+ * log every few decisions, at about 70 us of CPU per request (docs/benchmarks.md). What a crash can lose is the
+ * decisions still queued: the last linger's, more when the disk falls behind (at most the queue's 100,000). An offers
+ * response is not a promise the way an accepted event is. A full queue (the disk far behind) makes requests wait
+ * rather than drop decisions.
  */
 public final class DecisionWriter implements Consumer<DecisionRecord>, AutoCloseable {
     private static final int CAPACITY = 100_000;
     private static final int BATCH = 5_000;
-    /** At most 50 fsyncs a second, whatever the rate of decisions. */
+    /**
+     * About 50 fsyncs a second at most under steady traffic; a batch does not wait when 5,000 decisions are already
+     * queued, or when a {@link #flush()} waits for it.
+     */
     public static final Duration DEFAULT_LINGER = Duration.ofMillis(20);
 
     private final DecisionLog log;
     private final Duration linger;
     private final BlockingQueue<DecisionRecord> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final Thread writer;
-    private final java.util.concurrent.atomic.AtomicLong pending = new java.util.concurrent.atomic.AtomicLong();
+    /** Decisions accepted, and of those the ones written (or reported as failed): a flush waits for the gap. */
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong done = new AtomicLong();
+    /** The most decisions a waiting flush needs done: while it is ahead of {@link #done}, the writer does not linger. */
+    private final AtomicLong flushUpTo = new AtomicLong();
     private volatile boolean closed;
 
     public DecisionWriter(DecisionLog log) {
@@ -50,10 +60,11 @@ public final class DecisionWriter implements Consumer<DecisionRecord>, AutoClose
         if (closed) {
             throw new IllegalStateException("the decision writer is closed");
         }
+        accepted.incrementAndGet();
         try {
-            pending.incrementAndGet();
             queue.put(decision);
         } catch (InterruptedException e) {
+            done.incrementAndGet(); // never queued: no flush may wait for it
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while queueing a decision", e);
         }
@@ -68,9 +79,7 @@ public final class DecisionWriter implements Consumer<DecisionRecord>, AutoClose
                     continue;
                 }
                 batch.add(first);
-                if (!closed && !linger.isZero() && queue.size() < BATCH - 1) {
-                    Thread.sleep(linger.toMillis(), linger.toNanosPart() % 1_000_000);
-                }
+                linger();
                 queue.drainTo(batch, BATCH - 1);
                 log.appendAll(batch);
             } catch (InterruptedException e) {
@@ -80,24 +89,41 @@ public final class DecisionWriter implements Consumer<DecisionRecord>, AutoClose
                 System.getLogger(DecisionWriter.class.getName()).log(System.Logger.Level.ERROR,
                         "cannot append " + batch.size() + " decisions to the decision log: " + e.getMessage(), e);
             } finally {
-                pending.addAndGet(-batch.size());
+                done.addAndGet(batch.size());
                 batch.clear();
             }
         }
     }
 
+    /** Waits for more decisions to join the batch: up to the linger, unless closing, a full batch or a flush. */
+    private void linger() {
+        long deadline = System.nanoTime() + linger.toNanos();
+        while (!closed && queue.size() < BATCH - 1 && flushUpTo.get() <= done.get()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            LockSupport.parkNanos(this, left);
+        }
+    }
+
     /**
-     * Waits until every decision queued so far is in the log (GDPR erasure flushes first, so that no queued decision of
-     * the erased customer is written after the log was rewritten).
+     * Waits until every decision accepted before the call is in the log, cutting the writer's linger short (GDPR
+     * erasure flushes first, so that no queued decision of the erased customer is written after the log was
+     * rewritten; an experiment report, so that it counts every decision served before it). Decisions accepted
+     * meanwhile are not waited for, so a flush ends under steady traffic.
      */
     public void flush() {
+        long target = accepted.get();
+        flushUpTo.accumulateAndGet(target, Math::max);
+        LockSupport.unpark(writer);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (pending.get() > 0) {
+        while (done.get() < target) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the decision log is more than 30 s behind; check the disk");
             }
             try {
-                Thread.sleep(2);
+                Thread.sleep(1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -109,6 +135,7 @@ public final class DecisionWriter implements Consumer<DecisionRecord>, AutoClose
     @Override
     public void close() {
         closed = true;
+        LockSupport.unpark(writer);
         try {
             writer.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {

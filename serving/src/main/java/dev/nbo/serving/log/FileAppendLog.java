@@ -483,29 +483,34 @@ public final class FileAppendLog implements AppendLog {
 
     /**
      * Deletes the oldest segments whose records all come before the operation's sequence (a segment's records end
-     * where the next segment starts), never the active one. Oldest first, so that a crash halfway leaves a log that
-     * still starts at a segment boundary, with no gap. A failure leaves the log as it is: nothing is lost.
+     * where the next segment starts), never the active one. Oldest first, the folder forced after each, so that a
+     * crash halfway leaves a log that still starts at a segment boundary, with no gap. A failure stops the deletion
+     * where it is and keeps the segment it failed on: nothing after it is lost, and appends go on.
      */
     private void runDelete(Delete delete) {
         long deleted = 0;
+        Map.Entry<Long, Path> oldest = null;
         try {
             while (segments.size() > 1) {
-                Map.Entry<Long, Path> oldest = segments.firstEntry();
+                oldest = segments.firstEntry();
                 long next = segments.higherKey(oldest.getKey());
                 if (next > delete.before()) {
                     break;
                 }
                 segments.remove(oldest.getKey()); // replays stop listing it before the file goes
                 Files.deleteIfExists(oldest.getValue());
-                deleted += next - oldest.getKey();
-            }
-            if (deleted > 0) {
                 forceFolder();
+                deleted += next - oldest.getKey();
+                oldest = null;
             }
             delete.done().complete(deleted);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (oldest != null && Files.exists(oldest.getValue())) {
+                segments.put(oldest.getKey(), oldest.getValue()); // still there: the log still starts with it
+            }
             delete.done().completeExceptionally(new UncheckedIOException("deleting old segments of the log in "
-                    + folder + " failed after " + deleted + " records: " + e.getMessage(), e));
+                    + folder + " failed after " + deleted + " records: " + e.getMessage(),
+                    e instanceof IOException io ? io : new IOException(e)));
         }
     }
 

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  * folder) appends to it. It reads the segments present when it starts, each up to its last complete record: a torn
  * record at the end of the last segment is an append in flight (or a crash that the next open truncates) and ends the
  * read; a bad record in an older segment, or a missing segment, is refused as {@link FileAppendLog#open} refuses it.
- * A segment replaced by a concurrent rewrite (an erasure) is read whole, before or after it; the oldest segments,
- * deleted by retention after the read listed them, are skipped.
+ * A segment replaced by a concurrent rewrite (an erasure) is read whole, before or after it; segments deleted by
+ * retention (the oldest) after the read listed them are skipped, and the read goes on where the log now starts.
  */
 public final class FileAppendLogReader {
     private static final Pattern SEGMENT_NAME = Pattern.compile("segment-(\\d{20})\\.log");
@@ -35,19 +35,30 @@ public final class FileAppendLogReader {
      */
     public static long read(Path folder, AppendLog.RecordConsumer consumer) {
         NavigableMap<Long, Path> segments = segments(folder);
-        long sequence = segments.isEmpty() ? 0 : segments.firstKey();
+        if (segments.isEmpty()) {
+            return 0;
+        }
+        long sequence = segments.firstKey();
         long read = 0;
-        for (Map.Entry<Long, Path> segment : segments.entrySet()) {
-            if (segment.getKey() != sequence) {
-                throw new IllegalStateException("log segment " + segment.getValue() + " starts at record "
-                        + segment.getKey() + " but the segments before it end at record " + sequence
-                        + ": a segment is missing");
+        Long start = segments.firstKey();
+        while (start != null) {
+            Path file = segments.get(start);
+            if (start != sequence) {
+                throw new IllegalStateException("log segment " + file + " starts at record " + start
+                        + " but the segments before it end at record " + sequence + ": a segment is missing");
             }
-            SegmentReader opened = open(segment.getValue(), read == 0);
+            SegmentReader opened = open(file);
             if (opened == null) {
-                // retention deleted the oldest segments after they were listed: the log now starts after them
-                Long next = segments.higherKey(segment.getKey());
-                sequence = next == null ? sequence : next;
+                // retention deletes the oldest segments first: one gone since the listing means the log now starts
+                // after it, and the read goes on from there
+                NavigableMap<Long, Path> now = segments(folder);
+                if (now.isEmpty() || start >= now.firstKey()) {
+                    throw new IllegalStateException("log segment " + file + " vanished while the log was read, and"
+                            + " not by retention (segments after it remain); is another process moving them?");
+                }
+                segments = now;
+                sequence = now.firstKey();
+                start = sequence;
                 continue;
             }
             try (SegmentReader reader = opened) {
@@ -55,25 +66,23 @@ public final class FileAppendLogReader {
                     consumer.accept(sequence++, payload);
                     read++;
                 }
-                if (reader.problem() != null && !segment.getKey().equals(segments.lastKey())) {
-                    throw new IllegalStateException("log segment " + segment.getValue() + " has a bad record at byte "
+                if (reader.problem() != null && !start.equals(segments.lastKey())) {
+                    throw new IllegalStateException("log segment " + file + " has a bad record at byte "
                             + reader.validEnd() + " (" + reader.problem() + ") but it is not the last segment;"
                             + " open the log (start the server) to see what to do");
                 }
             }
+            start = segments.higherKey(start);
         }
         return read;
     }
 
-    /**
-     * A reader of the segment; null when it is gone and nothing was read yet (retention deletes the oldest segments
-     * first, so only those can vanish before the read reaches them).
-     */
-    private static SegmentReader open(Path segment, boolean nothingReadYet) {
+    /** A reader of the segment, or null when the file is gone. */
+    private static SegmentReader open(Path segment) {
         try {
             return new SegmentReader(segment);
         } catch (UncheckedIOException e) {
-            if (nothingReadYet && e.getCause() instanceof NoSuchFileException) {
+            if (e.getCause() instanceof NoSuchFileException) {
                 return null;
             }
             throw e;

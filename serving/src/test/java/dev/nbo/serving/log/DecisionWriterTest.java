@@ -62,6 +62,38 @@ class DecisionWriterTest {
     }
 
     @Test
+    void aFlushUnderSteadyTrafficEndsOnceTheDecisionsBeforeItAreWritten() throws Exception {
+        try (DecisionLog log = DecisionLog.open(folder);
+             DecisionWriter writer = new DecisionWriter(log, Duration.ofMillis(20))) {
+            java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            // decisions as fast as the writer takes them, for up to 20 s: the queue never runs dry, so a flush that
+            // waited for it to would wait for the traffic to end
+            Thread traffic = new Thread(() -> {
+                long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (!stop.get() && System.nanoTime() < end) {
+                    writer.accept(decision(sent.getAndIncrement()));
+                }
+            });
+            traffic.start();
+            Thread.sleep(200);
+            int before = sent.get();
+
+            writer.flush();
+
+            boolean trafficStillRunning = traffic.isAlive();
+            stop.set(true);
+            traffic.join();
+            assertThat(trafficStillRunning).as("the flush ended while decisions kept coming").isTrue();
+            List<String> written = requestIds(log);
+            assertThat(written.size()).isGreaterThanOrEqualTo(before);
+            assertThat(written.subList(0, before)).as("every decision accepted before the flush")
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, before).mapToObj(i -> "r" + i)
+                            .toList());
+        }
+    }
+
+    @Test
     void closeWritesTheDecisionsStillLingering() {
         try (DecisionLog log = DecisionLog.open(folder)) {
             DecisionWriter writer = new DecisionWriter(log, Duration.ofMillis(500));

@@ -153,6 +153,28 @@ class FileAppendLogTest {
     }
 
     @Test
+    void aReadWithoutOpeningTheLogGoesOnWhereTheLogStartsWhenRetentionDeletesUnderIt() {
+        try (FileAppendLog log = FileAppendLog.open(folder, 1024)) {
+            for (int i = 0; i < 100; i++) {
+                log.append(records("record-%03d-".formatted(i) + "x".repeat(40)));
+            }
+            long keptFrom = log.segmentStarts().get(4);
+            List<Long> sequences = new ArrayList<>();
+
+            FileAppendLogReader.read(folder, (sequence, payload) -> {
+                if (sequences.isEmpty()) {
+                    log.deleteBefore(keptFrom); // several segments go while the first one is read
+                }
+                sequences.add(sequence);
+            });
+
+            // the first segment, open already, is read to its end; the read goes on where the log now starts
+            assertThat(sequences).startsWith(0L).contains(keptFrom).endsWith(99L).isSorted()
+                    .doesNotContain(keptFrom - 1);
+        }
+    }
+
+    @Test
     void emptyRecordsAreRefused() {
         try (FileAppendLog log = FileAppendLog.open(folder)) {
             assertThatThrownBy(() -> log.append(List.of(new byte[0])))
