@@ -110,9 +110,12 @@ public final class ServingServer implements AutoCloseable {
             logs.add(decisionLog);
             DecisionWriter decisionWriter = new DecisionWriter(decisionLog);
             logs.add(0, decisionWriter);
+            decisionLogMetrics(metrics, decisionWriter);
             ExposureCounter exposures = exposuresFrom(decisionLog, policies.longestCapDays(), clock);
             // stopped first on close, so that no retention run meets a closed log
-            logs.add(0, maintenance(exposures, decisionLog, config.decisionRetention(), clock));
+            logs.add(0, maintenance(exposures, decisionLog, config.decisionRetention(), clock,
+                    metrics.counter("decisions_deleted_total", "Decisions deleted from the decision log by its"
+                            + " retention (logs.decision_retention_days)")));
             DecisionEngine engine = new DecisionEngine(spec, offers, store::category, models,
                     new StoreFeatureSource(features), exposures, scoringTimer(metrics));
             List<Route> routes = new ArrayList<>();
@@ -236,7 +239,7 @@ public final class ServingServer implements AutoCloseable {
      * cap window, and, with a retention, deletes the decisions older than it (from the start, too).
      */
     private static AutoCloseable maintenance(ExposureCounter exposures, DecisionLog decisionLog, Duration retention,
-                                             LongSupplier clock) {
+                                             LongSupplier clock, Counter deletedDecisions) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "nbo-maintenance");
             thread.setDaemon(true);
@@ -248,6 +251,7 @@ public final class ServingServer implements AutoCloseable {
             scheduler.scheduleWithFixedDelay(reported("deleting decisions older than the retention", () -> {
                 long cutoff = clock.getAsLong() - TimeUnit.DAYS.toMicros(retention.toDays()); // saturates
                 long deleted = decisionLog.deleteBefore(cutoff);
+                deletedDecisions.inc(deleted);
                 if (deleted > 0) {
                     LOG.log(System.Logger.Level.INFO, "decision log retention: deleted {0} decisions made before {1}",
                             deleted, Instant.EPOCH.plus(cutoff, ChronoUnit.MICROS));
@@ -271,6 +275,14 @@ public final class ServingServer implements AutoCloseable {
                 LOG.log(System.Logger.Level.ERROR, what + " failed", e);
             }
         };
+    }
+
+    /** The decisions waiting for the decision log, read at each scrape: a growing backlog is a disk falling behind. */
+    private static void decisionLogMetrics(Metrics metrics, DecisionWriter writer) {
+        GaugeWithCallback.builder().name(Metrics.PREFIX + "decision_log_backlog")
+                .help("Decisions served and not yet written to the decision log")
+                .callback(gauge -> gauge.call(writer.backlog()))
+                .register(metrics.registry());
     }
 
     /** {@code nbo_model_info{model, version} 1} for the version deciding now, read at each scrape: it follows swaps. */

@@ -131,6 +131,11 @@ public final class DecisionWriter implements Consumer<DecisionRecord>, AutoClose
         }
     }
 
+    /** Decisions accepted and not yet in the log (nor reported as failed): grows when the disk falls behind. */
+    public long backlog() {
+        return accepted.get() - done.get();
+    }
+
     /** Writes what is queued, then stops. */
     @Override
     public void close() {
