@@ -133,7 +133,8 @@ public final class DecisionWriter implements Consumer<DecisionRecord>, AutoClose
 
     /** Decisions accepted and not yet in the log (nor reported as failed): grows when the disk falls behind. */
     public long backlog() {
-        return accepted.get() - done.get();
+        long finished = done.get(); // read first: done never passes accepted, so the difference is never negative
+        return accepted.get() - finished;
     }
 
     /** Writes what is queued, then stops. */
