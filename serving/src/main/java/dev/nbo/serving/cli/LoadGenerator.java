@@ -64,7 +64,8 @@ final class LoadGenerator {
             double requests = perSecond * seconds;
             return new Result(what, perSecond, errors, p50Millis, p99Millis, cpuNanos / 1e3 / requests,
                     httpThreadNanos / 1e3 / requests, phase.onnxSeconds() * 1e6 / requests,
-                    phase.propensityRows() / requests, phase.decisions() == 0 ? Double.NaN : 100 * phase.fallbacks() / phase.decisions());
+                    phase.propensityRows() / requests,
+                    phase.decisions() == 0 ? Double.NaN : 100 * phase.fallbacks() / phase.decisions());
         }
 
         private static double percentileMillis(long[] latencies, double p) {
@@ -132,8 +133,9 @@ final class LoadGenerator {
 
     /**
      * Server counters read from /metrics: the CPU seconds its request threads spent in ONNX Runtime (all models), the
-     * rows the propensity model scored, and the decisions served, with those that fell back (unknown or opted-out customer, no eligible offer left: a
-     * fallback scores nothing, so a phase full of them would flatter the offers endpoint).
+     * rows the propensity model scored, and the decisions served, with those that fell back (unknown or opted-out
+     * customer, no eligible offer left: a fallback scores nothing, so a phase full of them would flatter the offers
+     * endpoint).
      */
     record ServerCounters(double onnxSeconds, double propensityRows, double decisions, double fallbacks) {
         ServerCounters minus(ServerCounters before) {

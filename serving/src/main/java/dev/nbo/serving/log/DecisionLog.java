@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -87,8 +88,8 @@ public final class DecisionLog implements AutoCloseable {
             if (start >= size) {
                 break;
             }
-            Optional<byte[]> first = log.read(start);
-            if (first.isEmpty() || Window.micros(decode(first.get()).time()) > afterMicros) {
+            OptionalLong first = firstDecisionMicros(start);
+            if (first.isEmpty() || first.getAsLong() > afterMicros) {
                 break;
             }
             from = start;
@@ -108,13 +109,20 @@ public final class DecisionLog implements AutoCloseable {
         List<Long> starts = log.segmentStarts();
         long before = -1;
         for (int i = 1; i < starts.size(); i++) {
-            Optional<byte[]> first = log.read(starts.get(i));
-            if (first.isEmpty() || Window.micros(decode(first.get()).time()) >= cutoffMicros) {
+            OptionalLong first = firstDecisionMicros(starts.get(i));
+            if (first.isEmpty() || first.getAsLong() >= cutoffMicros) {
                 break;
             }
             before = starts.get(i);
         }
         return before < 0 ? 0 : log.deleteBefore(before);
+    }
+
+    /** When the segment starting at {@code segmentStart} began: the time of its first decision, if it has one. */
+    private OptionalLong firstDecisionMicros(long segmentStart) {
+        Optional<byte[]> first = log.read(segmentStart);
+        return first.isEmpty() ? OptionalLong.empty()
+                : OptionalLong.of(Window.micros(decode(first.get()).time()));
     }
 
     /**

@@ -35,7 +35,7 @@ public final class DecisionWriter implements Consumer<DecisionRecord>, AutoClose
     /** Decisions accepted, and of those the ones written (or reported as failed): a flush waits for the gap. */
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
-    /** The most decisions a waiting flush needs done: while it is ahead of {@link #done}, the writer does not linger. */
+    /** The most decisions a waiting flush needs done: while ahead of {@link #done}, the writer does not linger. */
     private final AtomicLong flushUpTo = new AtomicLong();
     private volatile boolean closed;
 
